@@ -1,0 +1,37 @@
+package dev.newsflow.app;
+
+import dev.newsflow.registry.RegistrySettings;
+import dev.newsflow.registry.SchemaRegistry;
+import dev.newsflow.registry.SchemaRegistryClient;
+import dev.newsflow.serde.RegistryAvroSerde;
+import dev.newsflow.serde.SubjectNameStrategy;
+import org.apache.avro.specific.SpecificRecord;
+
+/** Makes registry-backed Avro serdes that share one registry client (and so its caches). */
+public final class AvroSerdes {
+    private final SchemaRegistry registry;
+    private final SubjectNameStrategy strategy;
+    private final boolean autoRegister;
+
+    public AvroSerdes(SchemaRegistry registry, SubjectNameStrategy strategy, boolean autoRegister) {
+        this.registry = registry;
+        this.strategy = strategy;
+        this.autoRegister = autoRegister;
+    }
+
+    public static AvroSerdes from(NewsflowConfig config) {
+        RegistrySettings settings = RegistrySettings.of(config.get("newsflow.registry.url"))
+                .withBasicAuth(config.optional("newsflow.registry.basic.auth.user.info").orElse(null));
+        return new AvroSerdes(new SchemaRegistryClient(settings),
+                SubjectNameStrategy.parse(config.get("newsflow.registry.subject.name.strategy")),
+                config.getBoolean("newsflow.registry.auto.register"));
+    }
+
+    public <T extends SpecificRecord> RegistryAvroSerde<T> forValues(Class<T> type) {
+        return new RegistryAvroSerde<>(registry, type, strategy, autoRegister, false);
+    }
+
+    public SchemaRegistry registry() {
+        return registry;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.newsflow.app;
+
+import dev.newsflow.avro.CleanArticle;
+import dev.newsflow.avro.RawPage;
+import dev.newsflow.clean.ArticleCleaner;
+import dev.newsflow.clean.LanguageGuesser;
+import dev.newsflow.dedup.DedupSettings;
+import dev.newsflow.entities.KnowledgeBase;
+import dev.newsflow.stream.StageListener;
+import org.apache.kafka.common.serialization.Serde;
+
+/**
+ * What the topology is built from besides its topics: the stage engines (loaded once and shared
+ * by all tasks, since they are read-only or synchronised) and the serdes of internal topics.
+ */
+public record TopologyParts(ArticleCleaner cleaner, DedupSettings dedup, KnowledgeBase knowledgeBase,
+                            Serde<RawPage> rawPageSerde, Serde<CleanArticle> cleanArticleSerde,
+                            StageListener listener) {
+
+    public static TopologyParts from(NewsflowConfig config, AvroSerdes serdes, StageListener listener) {
+        ArticleCleaner cleaner = new ArticleCleaner(config.getInt("newsflow.clean.max.page.bytes"),
+                config.getInt("newsflow.clean.min.words"), new LanguageGuesser());
+        DedupSettings dedup = new DedupSettings(config.getDuration("newsflow.dedup.retention"),
+                config.getInt("newsflow.dedup.max.bucket.size"), config.getInt("newsflow.dedup.min.tokens"),
+                config.getDouble("newsflow.dedup.jaccard.threshold"),
+                config.getDouble("newsflow.dedup.containment.threshold"));
+        return new TopologyParts(cleaner, dedup, new KnowledgeBase(), serdes.forValues(RawPage.class),
+                serdes.forValues(CleanArticle.class), listener);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.newsflow.clean;
+
+import dev.newsflow.avro.RawPage;
+import dev.newsflow.serde.DecodeFailure;
+import dev.newsflow.stream.Stage;
+import dev.newsflow.stream.StageFailure;
+import org.apache.kafka.common.serialization.Deserializer;
+
+/**
+ * Reads the raw topic's bytes into a {@link RawPage} inside the topology rather than in the
+ * consumer, so that corrupt Avro, an unknown schema id or a wrong magic byte becomes a dead letter
+ * with the exact bytes instead of a stopped stream.
+ */
+public final class DecodeStage implements Stage<byte[], DecodeStage.Decoded> {
+    private final Deserializer<RawPage> deserializer;
+    private final String topic;
+
+    /** The page and the bytes it came in, kept for dead letters further on. */
+    public record Decoded(RawPage page, byte[] rawValue) {
+    }
+
+    public DecodeStage(Deserializer<RawPage> deserializer, String topic) {
+        this.deserializer = deserializer;
+        this.topic = topic;
+    }
+
+    @Override
+    public String name() {
+        return "decode";
+    }
+
+    @Override
+    public Decoded apply(byte[] value, long timestamp) throws StageFailure {
+        if (value == null || value.length == 0) {
+            throw new StageFailure(DecodeFailure.Reason.EMPTY_VALUE.name(), "the record has no value");
+        }
+        try {
+            return new Decoded(deserializer.deserialize(topic, value), value);
+        } catch (DecodeFailure e) {
+            throw new StageFailure(e.reason().name(), e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public byte[] bytesForDeadLetter(byte[] value) {
+        return value == null ? new byte[0] : value;
+    }
+}

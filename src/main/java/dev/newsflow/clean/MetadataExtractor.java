@@ -1,0 +1,200 @@
+package dev.newsflow.clean;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Metadata from the three places publishers put it, most trusted first: schema.org JSON-LD,
+ * OpenGraph / article:* properties, then plain meta tags and the document itself.
+ */
+public final class MetadataExtractor {
+    private static final ObjectMapper LENIENT_JSON = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS, JsonReadFeature.ALLOW_TRAILING_COMMA,
+                    JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_SINGLE_QUOTES)
+            .enable(JsonParser.Feature.ALLOW_COMMENTS)
+            .build();
+    private static final Set<String> ARTICLE_TYPES = Set.of("article", "newsarticle", "reportagenewsarticle",
+            "analysisnewsarticle", "opinionnewsarticle", "backgroundnewsarticle", "blogposting", "reviewnewsarticle",
+            "scholarlyarticle", "techarticle", "report", "liveblogposting");
+    private static final Pattern BY_PREFIX = Pattern.compile("^(?i)(by|von|par|por|di)\\s+");
+    private static final Pattern AUTHOR_SEPARATORS = Pattern.compile("\\s*(,|&|\\band\\b|\\|)\\s*");
+
+    public PageMetadata extract(Document doc) {
+        Optional<JsonNode> ld = jsonLdArticle(doc);
+        Optional<String> title = first(
+                ld.map(n -> text(n, "headline")),
+                meta(doc, "og:title"), meta(doc, "twitter:title"),
+                Optional.of(doc.title()).map(MetadataExtractor::stripSiteSuffix));
+        List<String> authors = authors(doc, ld);
+        Optional<String> published = first(
+                ld.map(n -> text(n, "datePublished")),
+                meta(doc, "article:published_time"), meta(doc, "datePublished"), meta(doc, "pubdate"),
+                meta(doc, "publishdate"), meta(doc, "dc.date"), meta(doc, "dcterms.created"), meta(doc, "date"),
+                meta(doc, "parsely-pub-date"), meta(doc, "sailthru.date"),
+                attr(doc, "time[datetime]", "datetime")).flatMap(DateNormalizer::normalize);
+        Optional<String> modified = first(
+                ld.map(n -> text(n, "dateModified")),
+                meta(doc, "article:modified_time"), meta(doc, "og:updated_time"), meta(doc, "dateModified"),
+                meta(doc, "last-modified")).flatMap(DateNormalizer::normalize);
+        Optional<String> canonical = first(
+                attr(doc, "link[rel=canonical]", "abs:href"),
+                meta(doc, "og:url"),
+                ld.map(n -> n.path("mainEntityOfPage").isObject() ? text(n.path("mainEntityOfPage"), "@id")
+                        : text(n, "mainEntityOfPage")),
+                ld.map(n -> text(n, "url")))
+                .filter(u -> u.startsWith("http"));
+        Optional<String> site = first(
+                meta(doc, "og:site_name"),
+                ld.map(n -> text(n.path("publisher"), "name")),
+                meta(doc, "application-name"));
+        Optional<String> language = first(
+                ld.map(n -> text(n, "inLanguage")),
+                attr(doc, "html[lang]", "lang"), meta(doc, "og:locale"), meta(doc, "content-language"))
+                .map(l -> l.toLowerCase(Locale.ROOT).split("[-_]")[0]);
+        Optional<String> body = ld.map(n -> text(n, "articleBody"));
+        boolean declaresArticle = ld.isPresent() || meta(doc, "og:type").filter(t -> t.contains("article")).isPresent()
+                || meta(doc, "article:published_time").isPresent();
+        return new PageMetadata(title, authors, published, modified, canonical, site, language, body, declaresArticle);
+    }
+
+    private static List<String> authors(Document doc, Optional<JsonNode> ld) {
+        Set<String> names = new LinkedHashSet<>();
+        ld.ifPresent(n -> collectNames(n.path("author"), names));
+        if (names.isEmpty()) {
+            for (String key : List.of("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl")) {
+                meta(doc, key).filter(v -> !v.startsWith("http")).ifPresent(v -> splitAuthors(v, names));
+            }
+        }
+        if (names.isEmpty()) {
+            for (Element e : doc.select("[itemprop=author] [itemprop=name], [rel=author], .byline__name, .author-name")) {
+                splitAuthors(e.text(), names);
+            }
+        }
+        return names.stream().filter(a -> a.length() > 1 && a.length() < 80).limit(10).toList();
+    }
+
+    private static void collectNames(JsonNode author, Set<String> into) {
+        if (author.isArray()) {
+            author.forEach(a -> collectNames(a, into));
+        } else if (author.isObject()) {
+            String name = author.path("name").asText("");
+            if (!name.isBlank()) {
+                splitAuthors(name, into);
+            }
+        } else if (author.isTextual()) {
+            splitAuthors(author.asText(), into);
+        }
+    }
+
+    private static void splitAuthors(String raw, Set<String> into) {
+        String cleaned = BY_PREFIX.matcher(raw.trim()).replaceFirst("");
+        for (String part : AUTHOR_SEPARATORS.split(cleaned)) {
+            String name = part.trim();
+            if (!name.isEmpty() && !name.startsWith("http")) {
+                into.add(name);
+            }
+        }
+    }
+
+    /** The first JSON-LD object that is an article, looking inside arrays and {@code @graph}. */
+    private static Optional<JsonNode> jsonLdArticle(Document doc) {
+        for (Element script : doc.select("script[type=application/ld+json]")) {
+            try {
+                JsonNode root = LENIENT_JSON.readTree(script.data());
+                Optional<JsonNode> found = findArticle(root, 0);
+                if (found.isPresent()) {
+                    return found;
+                }
+            } catch (IOException malformed) {
+                // publishers ship broken JSON-LD often; the other sources still apply
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<JsonNode> findArticle(JsonNode node, int depth) {
+        if (node == null || depth > 4) {
+            return Optional.empty();
+        }
+        if (node.isArray()) {
+            for (JsonNode child : node) {
+                Optional<JsonNode> found = findArticle(child, depth + 1);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+            return Optional.empty();
+        }
+        if (!node.isObject()) {
+            return Optional.empty();
+        }
+        if (isArticleType(node.path("@type"))) {
+            return Optional.of(node);
+        }
+        return findArticle(node.get("@graph"), depth + 1).or(() -> findArticle(node.get("mainEntity"), depth + 1));
+    }
+
+    private static boolean isArticleType(JsonNode type) {
+        if (type.isArray()) {
+            for (JsonNode t : type) {
+                if (isArticleType(t)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return type.isTextual() && ARTICLE_TYPES.contains(type.asText().toLowerCase(Locale.ROOT));
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.path(field);
+        if (v.isArray() && !v.isEmpty()) {
+            v = v.get(0);
+        }
+        return v.isValueNode() ? v.asText().trim() : "";
+    }
+
+    private static Optional<String> meta(Document doc, String key) {
+        Element e = doc.selectFirst("meta[property=" + key + "], meta[name=" + key + "], meta[itemprop=" + key + "]");
+        return e == null ? Optional.empty() : Optional.of(e.attr("content").trim()).filter(s -> !s.isEmpty());
+    }
+
+    private static Optional<String> attr(Document doc, String selector, String attribute) {
+        Element e = doc.selectFirst(selector);
+        return e == null ? Optional.empty() : Optional.of(e.attr(attribute).trim()).filter(s -> !s.isEmpty());
+    }
+
+    @SafeVarargs
+    private static Optional<String> first(Optional<String>... candidates) {
+        for (Optional<String> c : candidates) {
+            if (c.isPresent() && !c.get().isBlank()) {
+                return c.map(String::trim);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** "Headline | Site Name" -> "Headline", when the tail is short enough to be a site name. */
+    static String stripSiteSuffix(String title) {
+        for (String sep : List.of(" | ", " - ", " – ", " — ", " :: ")) {
+            int i = title.lastIndexOf(sep);
+            if (i > 20 && title.length() - i < 40) {
+                return title.substring(0, i).trim();
+            }
+        }
+        return title.trim();
+    }
+
+}

@@ -1,0 +1,138 @@
+package dev.newsflow.clean;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns an HTTP body into text the way browsers do, in order of authority: byte-order mark, then the
+ * Content-Type header's charset, then a {@code <meta>} charset in the first bytes, then UTF-8 with a
+ * windows-1252 fallback when the bytes are not valid UTF-8. Refuses bodies that are empty, too large
+ * or evidently binary.
+ */
+public final class PageDecoder {
+    private static final int SNIFF_BYTES = 4096;
+    private static final Pattern META_CHARSET = Pattern.compile(
+            "<meta[^>]+charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_.:-]+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HEADER_CHARSET = Pattern.compile("charset\\s*=\\s*\"?([A-Za-z0-9_.:-]+)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+    private final int maxBytes;
+
+    public PageDecoder(int maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    public String decode(byte[] body, String contentType) throws CleanFailure {
+        if (body == null || body.length == 0) {
+            throw new CleanFailure(CleanFailure.Reason.EMPTY_PAGE, "the page body is empty");
+        }
+        if (body.length > maxBytes) {
+            throw new CleanFailure(CleanFailure.Reason.PAGE_TOO_LARGE,
+                    "the page has " + body.length + " bytes, over the limit of " + maxBytes);
+        }
+        rejectNonHtmlContentType(contentType);
+        Optional<Charset> bom = byteOrderMark(body);
+        if (bom.isEmpty()) {
+            rejectBinary(body);
+        }
+        Charset charset = bom.or(() -> charsetFrom(HEADER_CHARSET, contentType))
+                .or(() -> charsetFrom(META_CHARSET, new String(body, 0, Math.min(body.length, SNIFF_BYTES),
+                        StandardCharsets.ISO_8859_1)))
+                .orElse(null);
+        int offset = bom.map(cs -> cs.equals(StandardCharsets.UTF_8) ? 3 : 2).orElse(0);
+        if (charset == null) {
+            return strictUtf8(body, offset).orElseGet(() -> new String(body, WINDOWS_1252));
+        }
+        if (charset.equals(StandardCharsets.UTF_8)) {
+            // pages that declare UTF-8 but are really Latin-1 are common enough to be worth the check
+            return strictUtf8(body, offset).orElseGet(() -> new String(body, WINDOWS_1252));
+        }
+        return new String(body, offset, body.length - offset, charset);
+    }
+
+    private static void rejectNonHtmlContentType(String contentType) throws CleanFailure {
+        if (contentType == null || contentType.isBlank()) {
+            return;
+        }
+        String mime = contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        if (!(mime.isEmpty() || mime.contains("html") || mime.equals("text/plain")
+                || mime.equals("application/octet-stream"))) {
+            throw new CleanFailure(CleanFailure.Reason.NOT_HTML, "content type " + mime + " is not HTML");
+        }
+    }
+
+    /** NUL bytes or many control characters in the head of the body mean it is not text at all. */
+    private static void rejectBinary(byte[] body) throws CleanFailure {
+        int n = Math.min(body.length, SNIFF_BYTES);
+        int control = 0;
+        for (int i = 0; i < n; i++) {
+            int b = body[i] & 0xff;
+            if (b == 0) {
+                throw new CleanFailure(CleanFailure.Reason.NOT_HTML, "the body holds NUL bytes: binary, not HTML");
+            }
+            if (b < 0x09 || (b > 0x0d && b < 0x20) || b == 0x7f) {
+                control++;
+            }
+        }
+        if (control * 20 > n) {
+            throw new CleanFailure(CleanFailure.Reason.NOT_HTML,
+                    control + " control bytes in the first " + n + ": binary, not HTML");
+        }
+    }
+
+    private static Optional<Charset> byteOrderMark(byte[] b) {
+        if (b.length >= 3 && (b[0] & 0xff) == 0xef && (b[1] & 0xff) == 0xbb && (b[2] & 0xff) == 0xbf) {
+            return Optional.of(StandardCharsets.UTF_8);
+        }
+        if (b.length >= 2 && (b[0] & 0xff) == 0xfe && (b[1] & 0xff) == 0xff) {
+            return Optional.of(StandardCharsets.UTF_16BE);
+        }
+        if (b.length >= 2 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xfe) {
+            return Optional.of(StandardCharsets.UTF_16LE);
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Charset> charsetFrom(Pattern pattern, String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        Matcher m = pattern.matcher(text);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String name = m.group(1).toLowerCase(Locale.ROOT);
+        // WHATWG: these labels all mean windows-1252 in practice
+        if (name.equals("iso-8859-1") || name.equals("latin1") || name.equals("us-ascii") || name.equals("ascii")) {
+            return Optional.of(WINDOWS_1252);
+        }
+        try {
+            return Optional.of(Charset.forName(name));
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> strictUtf8(byte[] body, int offset) {
+        try {
+            CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body, offset, body.length - offset));
+            return Optional.of(chars.toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+}

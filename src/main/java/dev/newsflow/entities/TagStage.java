@@ -1,0 +1,52 @@
+package dev.newsflow.entities;
+
+import dev.newsflow.avro.CleanArticle;
+import dev.newsflow.avro.EnrichedArticle;
+import dev.newsflow.avro.KnowledgeEntity;
+import dev.newsflow.dedup.DedupStage;
+import dev.newsflow.stream.AvroBytes;
+import dev.newsflow.stream.Stage;
+import java.time.Instant;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/** The tagging stage: a first-seen article in, the enriched article with its entities out. */
+public final class TagStage implements Stage<DedupStage.Deduped, EnrichedArticle> {
+    private final KnowledgeBase knowledgeBase;
+    private final EntityTagger tagger;
+    private FixedKeyProcessorContext<?, ?> context;
+
+    public TagStage(KnowledgeBase knowledgeBase) {
+        this.knowledgeBase = knowledgeBase;
+        this.tagger = new EntityTagger(knowledgeBase);
+    }
+
+    @Override
+    public String name() {
+        return "tag";
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<?, ?> context) {
+        this.context = context;
+        // the global store is fully restored before any task starts: the index starts complete
+        KeyValueStore<String, KnowledgeEntity> store = context.getStateStore(KnowledgeBaseStore.NAME);
+        knowledgeBase.loadFrom(store);
+    }
+
+    @Override
+    public EnrichedArticle apply(DedupStage.Deduped deduped, long timestamp) {
+        CleanArticle article = deduped.article();
+        return EnrichedArticle.newBuilder()
+                .setArticle(article)
+                .setStoryId(deduped.decision().storyId())
+                .setEntities(tagger.tag(article.getTitle(), article.getText()))
+                .setProcessedAt(Instant.ofEpochMilli(context.currentSystemTimeMs()))
+                .build();
+    }
+
+    @Override
+    public byte[] bytesForDeadLetter(DedupStage.Deduped deduped) {
+        return AvroBytes.of(deduped.article());
+    }
+}

@@ -1,0 +1,162 @@
+package dev.newsflow.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.avro.Schema;
+
+/**
+ * Client of the Confluent Schema Registry REST API, enough for Avro serdes: register, look up,
+ * fetch by id, and set compatibility. Works against any registry that speaks that API.
+ * Answers are cached; transport failures, 5xx and 429 are retried with exponential back-off,
+ * trying the configured URLs in turn.
+ */
+public class SchemaRegistryClient implements SchemaRegistry {
+    private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RegistrySettings settings;
+    private final HttpClient http;
+    private final BoundedCache<Integer, Schema> schemasById;
+    private final BoundedCache<SubjectSchema, Integer> idsBySubjectSchema;
+    private final BoundedCache<SubjectSchema, Integer> lookedUpIds;
+
+    private record SubjectSchema(String subject, String canonicalSchema) {
+    }
+
+    public SchemaRegistryClient(RegistrySettings settings) {
+        this.settings = settings;
+        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
+        this.schemasById = new BoundedCache<>(settings.cacheCapacity());
+        this.idsBySubjectSchema = new BoundedCache<>(settings.cacheCapacity());
+        this.lookedUpIds = new BoundedCache<>(settings.cacheCapacity());
+    }
+
+    @Override
+    public int register(String subject, Schema schema) {
+        return idsBySubjectSchema.get(new SubjectSchema(subject, schema.toString()), key -> {
+            JsonNode answer = send("POST", "/subjects/" + encode(subject) + "/versions",
+                    Map.of("schema", key.canonicalSchema()));
+            return answer.path("id").asInt();
+        });
+    }
+
+    @Override
+    public int lookUpId(String subject, Schema schema) {
+        return lookedUpIds.get(new SubjectSchema(subject, schema.toString()), key -> {
+            JsonNode answer = send("POST", "/subjects/" + encode(subject), Map.of("schema", key.canonicalSchema()));
+            return answer.path("id").asInt();
+        });
+    }
+
+    @Override
+    public Schema schemaById(int id) {
+        return schemasById.get(id, key -> {
+            JsonNode answer = send("GET", "/schemas/ids/" + key, null);
+            String type = answer.path("schemaType").asText("AVRO");
+            if (!"AVRO".equals(type)) {
+                throw new SchemaRegistryException(422, 42201, "schema " + key + " is " + type + ", not AVRO");
+            }
+            return new Schema.Parser().parse(answer.path("schema").asText());
+        });
+    }
+
+    public List<String> subjects() {
+        JsonNode answer = send("GET", "/subjects", null);
+        return JSON.convertValue(answer, JSON.getTypeFactory().constructCollectionType(List.class, String.class));
+    }
+
+    /** Sets the compatibility level, globally when subject is empty. */
+    public void setCompatibility(Optional<String> subject, String level) {
+        String path = subject.map(s -> "/config/" + encode(s)).orElse("/config");
+        send("PUT", path, Map.of("compatibility", level));
+    }
+
+    public String compatibility(Optional<String> subject) {
+        String path = subject.map(s -> "/config/" + encode(s)).orElse("/config");
+        JsonNode answer = send("GET", path, null);
+        return answer.has("compatibilityLevel") ? answer.path("compatibilityLevel").asText()
+                : answer.path("compatibility").asText();
+    }
+
+    private JsonNode send(String method, String path, Object body) {
+        SchemaRegistryException last = null;
+        long backoffMillis = settings.initialBackoff().toMillis();
+        for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
+            String baseUrl = settings.baseUrls().get((attempt - 1) % settings.baseUrls().size());
+            try {
+                return sendOnce(method, baseUrl + path, body);
+            } catch (SchemaRegistryException e) {
+                if (!e.isRetriable()) {
+                    throw e;
+                }
+                last = e;
+            }
+            if (attempt < settings.maxAttempts()) {
+                sleep(backoffMillis);
+                backoffMillis = Math.min(backoffMillis * 2, 10_000);
+            }
+        }
+        throw last;
+    }
+
+    private JsonNode sendOnce(String method, String url, Object body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(settings.timeout())
+                    .header("Accept", CONTENT_TYPE + ", application/json");
+            settings.basicAuth().ifPresent(userInfo -> request.header("Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8))));
+            if (body == null) {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                request.header("Content-Type", CONTENT_TYPE)
+                        .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+            }
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            JsonNode json = response.body().length == 0 ? JSON.nullNode() : parseOrText(response.body());
+            if (response.statusCode() / 100 != 2) {
+                throw new SchemaRegistryException(response.statusCode(),
+                        json.path("error_code").asInt(response.statusCode()),
+                        json.path("message").asText(json.toString()) + " [" + method + " " + url + "]");
+            }
+            return json;
+        } catch (IOException e) {
+            throw new SchemaRegistryException("schema registry unreachable at " + url + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SchemaRegistryException("interrupted while calling the schema registry at " + url, e);
+        }
+    }
+
+    private static JsonNode parseOrText(byte[] body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException notJson) {
+            return JSON.getNodeFactory().objectNode().put("message", new String(body, StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String encode(String pathSegment) {
+        return URLEncoder.encode(pathSegment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SchemaRegistryException("interrupted while backing off", e);
+        }
+    }
+}

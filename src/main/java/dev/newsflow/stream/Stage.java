@@ -1,0 +1,20 @@
+package dev.newsflow.stream;
+
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+
+/**
+ * One step of the pipeline on one record. Refused input is signalled with {@link StageFailure};
+ * {@link #bytesForDeadLetter} says what to keep of the input for whoever replays it.
+ */
+public interface Stage<I, O> {
+
+    String name();
+
+    O apply(I input, long timestamp) throws StageFailure;
+
+    byte[] bytesForDeadLetter(I input);
+
+    /** For stages with state stores: called once when the task starts. */
+    default void init(FixedKeyProcessorContext<?, ?> context) {
+    }
+}

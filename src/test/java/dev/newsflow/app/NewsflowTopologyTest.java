@@ -1,0 +1,179 @@
+package dev.newsflow.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsflow.avro.DeadLetter;
+import dev.newsflow.avro.DuplicateArticle;
+import dev.newsflow.avro.DuplicateMethod;
+import dev.newsflow.avro.EnrichedArticle;
+import dev.newsflow.avro.Entity;
+import dev.newsflow.avro.KnowledgeEntity;
+import dev.newsflow.avro.RawPage;
+import dev.newsflow.entities.KnowledgeBaseSeed;
+import dev.newsflow.serde.SubjectNameStrategy;
+import dev.newsflow.stream.StageListener;
+import dev.newsflow.testing.InMemorySchemaRegistry;
+import dev.newsflow.testing.SamplePages;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NewsflowTopologyTest {
+    @TempDir
+    Path stateDir;
+
+    private TopologyTestDriver driver;
+    private Topics topics;
+    private AvroSerdes serdes;
+    private TestInputTopic<byte[], byte[]> raw;
+    private TestOutputTopic<String, EnrichedArticle> enriched;
+    private TestOutputTopic<String, DuplicateArticle> duplicates;
+    private TestOutputTopic<String, DeadLetter> dlq;
+    private long clock = 1_767_225_600_000L;
+
+    @BeforeEach
+    void setUp() {
+        NewsflowConfig config = NewsflowConfig.withOverrides(Map.of());
+        serdes = new AvroSerdes(new InMemorySchemaRegistry(), SubjectNameStrategy.TOPIC, true);
+        topics = Topics.from(config, serdes);
+        TopologyParts parts = TopologyParts.from(config, serdes, StageListener.NONE);
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "newsflow-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        driver = new TopologyTestDriver(NewsflowTopology.build(topics, parts), props);
+
+        TestInputTopic<String, KnowledgeEntity> kb = driver.createInputTopic(topics.entitiesKb().name(),
+                new StringSerializer(), topics.entitiesKb().valueSerde().serializer());
+        KnowledgeBaseSeed.load().forEach(e -> kb.pipeInput(e.getId(), e));
+        raw = driver.createInputTopic(topics.pagesRaw().name(), new ByteArraySerializer(), new ByteArraySerializer());
+        enriched = driver.createOutputTopic(topics.articlesEnriched().name(), new StringDeserializer(),
+                topics.articlesEnriched().valueSerde().deserializer());
+        duplicates = driver.createOutputTopic(topics.articlesDuplicates().name(), new StringDeserializer(),
+                topics.articlesDuplicates().valueSerde().deserializer());
+        dlq = driver.createOutputTopic(topics.pagesDlq().name(), new StringDeserializer(),
+                topics.pagesDlq().valueSerde().deserializer());
+    }
+
+    @AfterEach
+    void tearDown() {
+        driver.close();
+    }
+
+    private void pipe(Path file) {
+        RawPage page = SamplePages.page(file, clock);
+        raw.pipeInput(page.getUrl().getBytes(), serdes.forValues(RawPage.class).serialize(topics.pagesRaw().name(), page), clock++);
+    }
+
+    @Test
+    void samplePagesComeOutEnrichedOnceEachWithCopiesOnTheDuplicatesTopic() {
+        SamplePages.originals().forEach(this::pipe);
+        SamplePages.copies().forEach(this::pipe);
+
+        List<EnrichedArticle> articles = enriched.readValuesToList();
+        List<DuplicateArticle> copies = duplicates.readValuesToList();
+        List<DeadLetter> dead = dlq.readValuesToList();
+
+        assertThat(articles).hasSize(18);
+        assertThat(articles).allSatisfy(a -> {
+            assertThat(a.getStoryId()).isEqualTo(a.getArticle().getId());
+            assertThat(a.getArticle().getText()).doesNotContain("Next Story", "Send Push", "Download the app",
+                    "cookies", "Share on", "More stories", "Advertisement", "All rights reserved");
+            assertThat(a.getArticle().getWordCount()).isGreaterThan(90);
+            assertThat(a.getArticle().getAuthors()).hasSize(1);
+            assertThat(a.getArticle().getPublishedAt()).matches("2026-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(Z|[+-]\\d\\d:\\d\\d)");
+        });
+        Map<String, String> languages = articles.stream().collect(Collectors.toMap(
+                a -> a.getArticle().getCanonicalUrl().replaceAll(".*/", ""), a -> String.valueOf(a.getArticle().getLanguage())));
+        assertThat(languages).containsEntry("berlin-mieten", "de").containsEntry("sevilla-sequia", "es")
+                .containsEntry("fed-holds-rates", "en");
+        EnrichedArticle sevilla = byUrlSuffix(articles, "sevilla-sequia");
+        assertThat(sevilla.getArticle().getText()).contains("Andalucía", "sequía", "Doñana");
+
+        assertThat(copies).hasSize(3);
+        Map<String, DuplicateArticle> copyByUrl = copies.stream().collect(Collectors.toMap(
+                d -> d.getArticle().getCanonicalUrl().replaceAll(".*/", ""), d -> d));
+        assertThat(copyByUrl.get("russia-us-geneva-talks").getMethod()).isEqualTo(DuplicateMethod.NEAR_DUPLICATE);
+        assertThat(copyByUrl.get("russia-us-geneva-talks").getDuplicateOf())
+                .isEqualTo(byUrlSuffix(articles, "lavrov-blinken-geneva").getArticle().getId());
+        assertThat(copyByUrl.get("zelensky-germany-air-defence").getMethod()).isEqualTo(DuplicateMethod.NEAR_DUPLICATE);
+        assertThat(copyByUrl.get("zelensky-germany-air-defence").getSimilarity()).isGreaterThanOrEqualTo(0.8);
+        assertThat(copyByUrl.get("fed-holds-rates").getMethod()).isEqualTo(DuplicateMethod.CANONICAL_URL);
+
+        assertThat(dead).singleElement().satisfies(d -> {
+            assertThat(d.getStage()).isEqualTo("clean");
+            assertThat(d.getReason()).isEqualTo("NOT_AN_ARTICLE");
+            assertThat(d.getTopic()).isEqualTo("pages.raw");
+        });
+    }
+
+    @Test
+    void entitiesAreCanonicalisedCountedAndRankedBySalience() {
+        pipe(SamplePages.DIR.resolve("01-lavrov-blinken-geneva.html"));
+        EnrichedArticle article = enriched.readValue();
+        Map<String, Entity> byName = article.getEntities().stream().collect(Collectors.toMap(Entity::getName, e -> e));
+        assertThat(byName).containsKeys("Sergei Lavrov", "Antony Blinken", "United States", "Russia");
+        // "Sergey Lavrov" in the lead, "Lavrov" alone later and in the title
+        assertThat(byName.get("Sergei Lavrov").getCount()).isEqualTo(3);
+        assertThat(byName.get("Sergei Lavrov").getMentions()).extracting(m -> m.getText())
+                .containsExactlyInAnyOrder("Lavrov", "Sergey Lavrov", "Lavrov");
+        String text = article.getArticle().getText();
+        byName.get("Sergei Lavrov").getMentions().stream().filter(m -> !m.getInTitle())
+                .forEach(m -> assertThat(text.substring(m.getStart(), m.getEnd())).isEqualTo(m.getText()));
+        // both in the title and the lead: the two most salient, ahead of places
+        assertThat(article.getEntities().subList(0, 2)).extracting(Entity::getName)
+                .containsExactlyInAnyOrder("Sergei Lavrov", "Antony Blinken");
+    }
+
+    @Test
+    void badInputGoesToTheDeadLetterTopicWithItsBytesAndTheStreamKeepsGoing() throws Exception {
+        byte[] valid = serdes.forValues(RawPage.class).serialize(topics.pagesRaw().name(),
+                SamplePages.page(SamplePages.DIR.resolve("04-spacex-crew-launch.html"), clock));
+        byte[] corrupt = SamplePages.corruptAvro(valid);
+        byte[] unknownId = SamplePages.unknownSchemaId(valid);
+        byte[] plainHtml = Files.readAllBytes(SamplePages.DIR.resolve("05-eu-fines-apple.html"));
+
+        raw.pipeInput(null, corrupt, clock++);
+        raw.pipeInput("k".getBytes(), unknownId, clock++);
+        raw.pipeInput("k".getBytes(), plainHtml, clock++);
+        raw.pipeInput("k".getBytes(), new byte[0], clock++);
+        raw.pipeInput("k".getBytes(), serdes.forValues(RawPage.class).serialize(topics.pagesRaw().name(),
+                SamplePages.binaryPage(clock)), clock++);
+        raw.pipeInput("k".getBytes(), valid, clock++);
+
+        List<DeadLetter> dead = dlq.readValuesToList();
+        assertThat(dead).extracting(DeadLetter::getReason)
+                .containsExactly("CORRUPT_AVRO", "UNKNOWN_SCHEMA_ID", "WRONG_MAGIC_BYTE", "EMPTY_VALUE", "NOT_HTML");
+        assertThat(dead).extracting(DeadLetter::getStage).containsExactly("decode", "decode", "decode", "decode", "clean");
+        assertThat(dead).extracting(DeadLetter::getOffset).containsExactly(0L, 1L, 2L, 3L, 4L);
+        assertThat(bytes(dead.get(0))).isEqualTo(corrupt);
+        assertThat(bytes(dead.get(2))).isEqualTo(plainHtml);
+        assertThat(dead.get(1).getMessage()).contains("987654");
+        assertThat(enriched.readValuesToList()).singleElement()
+                .satisfies(a -> assertThat(a.getArticle().getTitle()).startsWith("SpaceX launches"));
+    }
+
+    private static byte[] bytes(DeadLetter d) {
+        byte[] out = new byte[d.getValue().remaining()];
+        d.getValue().duplicate().get(out);
+        return out;
+    }
+
+    private static EnrichedArticle byUrlSuffix(List<EnrichedArticle> articles, String suffix) {
+        return articles.stream().filter(a -> a.getArticle().getCanonicalUrl().endsWith(suffix)).findFirst().orElseThrow();
+    }
+}
