@@ -1,0 +1,59 @@
+package dev.newsflow.testing;
+
+import dev.newsflow.app.EmbeddedRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+/**
+ * A real single-node KRaft cluster (Kafka's own test kit) and a real Apicurio Registry process,
+ * started once per test class that needs them.
+ */
+public final class RealInfrastructure implements AutoCloseable {
+    private final KafkaClusterTestKit cluster;
+    private final EmbeddedRegistry registry;
+
+    private RealInfrastructure(KafkaClusterTestKit cluster, EmbeddedRegistry registry) {
+        this.cluster = cluster;
+        this.registry = registry;
+    }
+
+    public static RealInfrastructure start() throws Exception {
+        KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("offsets.topic.num.partitions", "1")
+                .setConfigProp("transaction.state.log.replication.factor", "1")
+                .setConfigProp("transaction.state.log.min.isr", "1")
+                .setConfigProp("transaction.state.log.num.partitions", "1")
+                .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                .setConfigProp("message.max.bytes", String.valueOf(16 * 1024 * 1024))
+                .build();
+        cluster.format();
+        cluster.startup();
+        cluster.waitForReadyBrokers();
+        Path apicurio = Path.of(System.getProperty("newsflow.apicurio.dir", "target/apicurio"));
+        Path log = Files.createDirectories(Path.of("target/it-logs")).resolve("apicurio-" + System.nanoTime() + ".log");
+        try {
+            return new RealInfrastructure(cluster, EmbeddedRegistry.start(apicurio, log));
+        } catch (Exception e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    public String bootstrapServers() {
+        return cluster.bootstrapServers();
+    }
+
+    public String registryUrl() {
+        return registry.url();
+    }
+
+    @Override
+    public void close() throws Exception {
+        registry.close();
+        cluster.close();
+    }
+}
