@@ -46,7 +46,13 @@ final class DemoCommand {
                 Topics topics = Topics.from(config, serdes);
                 PageProducer.produce(config.kafkaProperties(), topics.pagesRaw().name(), serdes.forValues(RawPage.class), pages);
                 try (OutputCollector outputs = new OutputCollector(config.kafkaProperties(), topics)) {
-                    outputs.awaitTotal(pages.size(), Duration.ofSeconds(120), done -> progress(out, done, pages.size()));
+                    int[] shown = {-1};
+                    outputs.awaitTotal(pages.size(), Duration.ofSeconds(120), done -> {
+                        if (done != shown[0]) {
+                            progress(out, done, pages.size());
+                            shown[0] = done;
+                        }
+                    });
                     out.println();
                     print(out, outputs);
                 }

@@ -50,7 +50,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         KafkaConfig config = new KafkaConfig(props);
 
         new Formatter()
-                .setPrintStream(System.out)
+                .setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
                 .setNodeId(1)
                 .setClusterId(Uuid.randomUuid().toString())
                 .setDirectories(Set.of(logDir.toString()))

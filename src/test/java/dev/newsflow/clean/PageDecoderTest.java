@@ -1,0 +1,46 @@
+package dev.newsflow.clean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class PageDecoderTest {
+    private final PageDecoder decoder = new PageDecoder(1000);
+
+    @Test
+    void followsBomThenHeaderThenMetaThenUtf8WithLatinFallback() throws Exception {
+        String text = "<p>Zürich – café</p>";
+        byte[] latin = text.replace("–", "-").getBytes(Charset.forName("windows-1252"));
+        assertThat(decoder.decode(("<meta charset=\"iso-8859-1\">" + text.replace("–", "-"))
+                .getBytes(Charset.forName("windows-1252")), null)).contains("Zürich - café");
+        assertThat(decoder.decode(latin, "text/html; charset=windows-1252")).isEqualTo("<p>Zürich - café</p>");
+        assertThat(decoder.decode(latin, null)).as("invalid UTF-8 falls back").isEqualTo("<p>Zürich - café</p>");
+        byte[] utf8Bom = concat(new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf}, text.getBytes(StandardCharsets.UTF_8));
+        assertThat(decoder.decode(utf8Bom, "text/html; charset=iso-8859-1")).isEqualTo(text);
+        byte[] utf16 = concat(new byte[] {(byte) 0xff, (byte) 0xfe}, text.getBytes(StandardCharsets.UTF_16LE));
+        assertThat(decoder.decode(utf16, null)).isEqualTo(text);
+    }
+
+    @Test
+    void refusesEmptyHugeBinaryAndNonHtmlBodies() {
+        assertFailure(new byte[0], null, CleanFailure.Reason.EMPTY_PAGE);
+        assertFailure(new byte[1001], null, CleanFailure.Reason.PAGE_TOO_LARGE);
+        assertFailure(new byte[] {'<', 'p', 0, 1, 2}, null, CleanFailure.Reason.NOT_HTML);
+        assertFailure("%PDF-1.7".getBytes(), "application/pdf", CleanFailure.Reason.NOT_HTML);
+    }
+
+    private void assertFailure(byte[] body, String contentType, CleanFailure.Reason reason) {
+        assertThatThrownBy(() -> decoder.decode(body, contentType))
+                .isInstanceOfSatisfying(CleanFailure.class, e -> assertThat(e.reason()).isEqualTo(reason));
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = new byte[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.newsflow.dedup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsflow.avro.DuplicateMethod;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class DedupIndexTest {
+    private static final String STORY = "The central bank left its benchmark rate unchanged on Wednesday and signalled "
+            + "that it was in no hurry to lower borrowing costs, citing inflation that has cooled more slowly than "
+            + "policymakers had hoped. The chair told a news conference that the labour market remained solid and that "
+            + "the committee wanted to see more good data before concluding that inflation was on a sustainable path "
+            + "back to its goal. Markets had largely priced in the decision and stocks rose modestly after the "
+            + "announcement while yields on two-year notes slipped as investors focused on projections for later cuts. "
+            + "Several economists said the bank was trying to balance the risk of keeping policy too tight for too long "
+            + "against the danger of declaring victory over inflation too early, a mistake the chair has repeatedly said "
+            + "he wants to avoid. The next policy meeting is scheduled for early May, and officials will have two more "
+            + "monthly inflation reports in hand before they decide what to do with rates.";
+
+    /** Plain maps, the same contract as the window stores minus retention. */
+    static final class MapStorage implements DedupStorage {
+        final Map<String, String> urls = new HashMap<>();
+        final Map<String, String> hashes = new HashMap<>();
+        final Map<String, List<String>> buckets = new HashMap<>();
+        final Map<String, Fingerprint> fingerprints = new HashMap<>();
+
+        public Optional<String> articleByUrl(String u) { return Optional.ofNullable(urls.get(u)); }
+        public Optional<String> articleByBodyHash(String h) { return Optional.ofNullable(hashes.get(h)); }
+        public List<String> bucket(String k, int limit) {
+            List<String> ids = buckets.getOrDefault(k, List.of());
+            return ids.subList(0, Math.min(limit, ids.size()));
+        }
+        public Optional<Fingerprint> fingerprint(String id) { return Optional.ofNullable(fingerprints.get(id)); }
+        public void rememberUrl(String u, String id, long t) { urls.putIfAbsent(u, id); }
+        public void rememberBodyHash(String h, String id, long t) { hashes.putIfAbsent(h, id); }
+        public void addToBucket(String k, String id, long t) { buckets.computeIfAbsent(k, x -> new ArrayList<>()).add(id); }
+        public void rememberFingerprint(String id, Fingerprint f, long t) { fingerprints.put(id, f); }
+    }
+
+    private final DedupIndex index = new DedupIndex(new MapStorage(), MinHasher.standard(), DedupSettings.defaults());
+
+    @Test
+    void firstSeenWinsAndCopiesPointAtIt() {
+        assertThat(index.decide("a", "https://x/a", "h1", STORY, 1).isDuplicate()).isFalse();
+        DedupDecision sameUrl = index.decide("a2", "https://x/a", "h9", "other text", 2);
+        assertThat(sameUrl.method()).isEqualTo(DuplicateMethod.CANONICAL_URL);
+        assertThat(sameUrl.duplicateOf()).contains("a");
+        DedupDecision sameBody = index.decide("b", "https://y/b", "h1", STORY, 3);
+        assertThat(sameBody.method()).isEqualTo(DuplicateMethod.BODY_HASH);
+
+        String edited = "Republished with permission. " + STORY.replace("Wednesday", "Wednesday, March 18").replace("solid", "strong");
+        DedupDecision near = index.decide("c", "https://z/c", "h2", edited, 4);
+        assertThat(near.method()).isEqualTo(DuplicateMethod.NEAR_DUPLICATE);
+        assertThat(near.storyId()).isEqualTo("a");
+        assertThat(near.similarity()).isGreaterThan(0.5);
+
+        String half = STORY.substring(0, STORY.indexOf("Several economists"));
+        assertThat(MinHasher.tokens(half)).hasSizeGreaterThan(DedupSettings.defaults().minTokensForNearDuplicates());
+        DedupDecision truncated = index.decide("d", "https://z/d", "h3", half, 5);
+        assertThat(truncated.duplicateOf()).as("containment catches truncation").contains("a");
+    }
+
+    @Test
+    void differentStoriesAndShortTextsAreNotNearDuplicates() {
+        index.decide("a", "https://x/a", "h1", STORY, 1);
+        String other = "Tens of thousands of people marched through the capital on Thursday as the main trade unions "
+                + "rejected the latest proposal to change the pension system, the third day of national protests this "
+                + "month. Police estimated the crowd at about fifty thousand while unions put the figure far higher and "
+                + "rail traffic was heavily disrupted across the country as marches took place in several cities.";
+        assertThat(index.decide("b", "https://x/b", "h2", other, 2).isDuplicate()).isFalse();
+        assertThat(index.decide("s1", "https://x/s1", "h3", "Short note about rates.", 3).isDuplicate()).isFalse();
+        assertThat(index.decide("s2", "https://x/s2", "h4", "Short note about rates!", 4).isDuplicate()).isFalse();
+    }
+}
