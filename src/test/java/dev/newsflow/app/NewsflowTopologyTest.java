@@ -40,6 +40,7 @@ class NewsflowTopologyTest {
     private Topics topics;
     private AvroSerdes serdes;
     private TestInputTopic<byte[], byte[]> raw;
+    private TestInputTopic<String, KnowledgeEntity> kb;
     private TestOutputTopic<String, EnrichedArticle> enriched;
     private TestOutputTopic<String, DuplicateArticle> duplicates;
     private TestOutputTopic<String, DeadLetter> dlq;
@@ -57,7 +58,7 @@ class NewsflowTopologyTest {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(NewsflowTopology.build(topics, parts), props);
 
-        TestInputTopic<String, KnowledgeEntity> kb = driver.createInputTopic(topics.entitiesKb().name(),
+        kb = driver.createInputTopic(topics.entitiesKb().name(),
                 new StringSerializer(), topics.entitiesKb().valueSerde().serializer());
         KnowledgeBaseSeed.load().forEach(e -> kb.pipeInput(e.getId(), e));
         raw = driver.createInputTopic(topics.pagesRaw().name(), new ByteArraySerializer(), new ByteArraySerializer());
@@ -137,6 +138,24 @@ class NewsflowTopologyTest {
         // both in the title and the lead: the two most salient, ahead of places
         assertThat(article.getEntities().subList(0, 2)).extracting(Entity::getName)
                 .containsExactlyInAnyOrder("Sergei Lavrov", "Antony Blinken");
+    }
+
+    @Test
+    void knowledgeBaseUpdatesFromTheCompactedTopicApplyToLaterArticles() {
+        pipe(SamplePages.DIR.resolve("13-nato-summit-warsaw.html"));
+        assertThat(enriched.readValue().getEntities()).extracting(Entity::getName).contains("Warsaw");
+
+        kb.pipeInput("org:city-council", new KnowledgeEntity("org:city-council", "City Council",
+                dev.newsflow.avro.EntityType.ORGANIZATION, List.of("The city council", "council")));
+        kb.pipeInput("loc:berlin", null);
+        pipe(SamplePages.DIR.resolve("14-city-bike-lanes.html"));
+        pipe(SamplePages.DIR.resolve("17-berlin-mieten.html"));
+
+        Entity council = enriched.readValue().getEntities().get(0);
+        assertThat(council.getName()).isEqualTo("City Council");
+        assertThat(council.getKbId()).isEqualTo("org:city-council");
+        assertThat(enriched.readValue().getEntities()).extracting(Entity::getName).as("Berlin was deleted")
+                .doesNotContain("Berlin");
     }
 
     @Test
