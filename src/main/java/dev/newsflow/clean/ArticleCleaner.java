@@ -45,6 +45,16 @@ public final class ArticleCleaner {
         String text = String.join("\n\n", paragraphs);
         int words = wordCount(text);
         if (words < minWords) {
+            // rare: the article sat inside an element whose class names look like a widget
+            List<String> retry = extractor.extract(parse(html, url), false);
+            String retryText = String.join("\n\n", retry);
+            if (wordCount(retryText) > words) {
+                paragraphs = retry;
+                text = retryText;
+                words = wordCount(retryText);
+            }
+        }
+        if (words < minWords) {
             throw new CleanFailure(CleanFailure.Reason.NOT_AN_ARTICLE,
                     "only " + words + " words of main text (at least " + minWords + " needed)"
                             + (meta.declaresArticle() ? "" : "; the page does not declare itself an article"));

@@ -18,7 +18,7 @@ import org.jsoup.select.Elements;
  */
 public final class ArticleExtractor {
     private static final String ALWAYS_REMOVED = "script, style, noscript, template, svg, canvas, iframe, object, embed,"
-            + " button, input, select, textarea, label, nav, form, dialog, figcaption, [hidden], [aria-hidden=true],"
+            + " button, input, select, textarea, label, nav, dialog, figcaption, [hidden], [aria-hidden=true],"
             + " [role=navigation], [role=complementary], [role=dialog], [role=alert], [role=banner], [role=contentinfo]";
     private static final String CHROME = "header, footer, aside, menu";
     private static final Pattern NEGATIVE = Pattern.compile(
@@ -44,17 +44,27 @@ public final class ArticleExtractor {
             Pattern.CASE_INSENSITIVE);
     private static final Set<String> PARAGRAPH_TAGS = Set.of("p", "pre", "blockquote", "td", "li", "h2", "h3", "h4", "dd");
 
-    /** The paragraphs of the main text, in reading order; empty when none was found. */
+    /** The paragraphs of the main text, in reading order; empty when none was found. Changes the document. */
     public List<String> extract(Document doc) {
+        return extract(doc, true);
+    }
+
+    /**
+     * Without {@code byHints}, page chrome and class/id hints are left alone: the second try for
+     * pages whose article sits inside something that looks like a widget by its class names.
+     */
+    public List<String> extract(Document doc, boolean byHints) {
         Element body = doc.body();
         if (body == null) {
             return List.of();
         }
         body.select(ALWAYS_REMOVED).remove();
         removeStyleHidden(body);
-        int totalText = body.text().length();
-        removeChrome(body, totalText);
-        removeNegativeWidgets(body, totalText);
+        if (byHints) {
+            int totalText = body.text().length();
+            removeChrome(body, totalText);
+            removeNegativeWidgets(body, totalText);
+        }
         Element container = bestContainer(body);
         return paragraphs(container == null ? body : container);
     }
