@@ -71,10 +71,6 @@ public final class AliasIndex {
         return Optional.ofNullable(folded.get(joinedTokens.toLowerCase(Locale.ROOT)));
     }
 
-    public boolean isEmpty() {
-        return exact.isEmpty() && folded.isEmpty();
-    }
-
     static boolean isAcronym(String s) {
         String letters = s.replaceAll("[^\\p{L}]", "");
         return !letters.isEmpty() && letters.length() <= 5 && letters.equals(letters.toUpperCase(Locale.ROOT));

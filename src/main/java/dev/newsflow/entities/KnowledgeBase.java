@@ -1,7 +1,6 @@
 package dev.newsflow.entities;
 
 import dev.newsflow.avro.KnowledgeEntity;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,12 +44,6 @@ public final class KnowledgeBase {
                 }
             });
         }
-        stale = true;
-    }
-
-    public synchronized void replaceAll(Collection<KnowledgeEntity> all) {
-        entities.clear();
-        all.forEach(e -> entities.put(e.getId(), e));
         stale = true;
     }
 
