@@ -70,7 +70,7 @@ public final class NewsflowTopology {
         MinHasher minHasher = MinHasher.standard();
         KStream<String, Outcome<DedupStage.Deduped>> deduped = cleanOk.processValues(
                 guarded(() -> new DedupStage(minHasher, parts.dedup()), listener), Named.as("dedup"),
-                DedupStores.URLS, DedupStores.BODY_HASHES, DedupStores.BUCKETS, DedupStores.FINGERPRINTS);
+                DedupStores.ALL);
         KStream<String, Outcome<DedupStage.Deduped>> dedupOk = toDeadLetters(deduped, topics, "dedup");
 
         dedupOk.split(Named.as("verdict-"))

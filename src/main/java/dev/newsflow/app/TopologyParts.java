@@ -23,7 +23,8 @@ public record TopologyParts(ArticleCleaner cleaner, DedupSettings dedup, Knowled
         DedupSettings dedup = new DedupSettings(config.getDuration("newsflow.dedup.retention"),
                 config.getInt("newsflow.dedup.max.bucket.size"), config.getInt("newsflow.dedup.min.tokens"),
                 config.getDouble("newsflow.dedup.jaccard.threshold"),
-                config.getDouble("newsflow.dedup.containment.threshold"));
+                config.getDouble("newsflow.dedup.containment.threshold"),
+                config.getInt("newsflow.dedup.site.repeat.threshold"));
         return new TopologyParts(cleaner, dedup, new KnowledgeBase(), serdes.forValues(RawPage.class),
                 serdes.forValues(CleanArticle.class), listener);
     }

@@ -74,7 +74,7 @@ public final class ArticleCleaner {
                 .setParagraphs(paragraphs)
                 .setText(text)
                 .setWordCount(words)
-                .setBodyHash(sha256Hex(normalizedForHash(text)))
+                .setBodyHash(bodyHash(text))
                 .setFetchedAt(java.time.Instant.ofEpochMilli(fetchedAt))
                 .setSource(source)
                 .build();
@@ -116,7 +116,12 @@ public final class ArticleCleaner {
         return words;
     }
 
-    /** Case, punctuation and spacing folded, so re-encoded copies of one text hash alike. */
+    /** The exact-duplicate key of a text: re-encoded or re-spaced copies of one text hash alike. */
+    public static String bodyHash(String text) {
+        return sha256Hex(normalizedForHash(text));
+    }
+
+    /** Case, punctuation and spacing folded. */
     static String normalizedForHash(String text) {
         return NON_WORD.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
     }

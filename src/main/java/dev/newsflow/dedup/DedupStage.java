@@ -27,12 +27,7 @@ public final class DedupStage implements Stage<CleanArticle, DedupStage.Deduped>
 
     @Override
     public void init(FixedKeyProcessorContext<?, ?> context) {
-        index = new DedupIndex(new WindowStoreDedupStorage(
-                context.getStateStore(DedupStores.URLS),
-                context.getStateStore(DedupStores.BODY_HASHES),
-                context.getStateStore(DedupStores.BUCKETS),
-                context.getStateStore(DedupStores.FINGERPRINTS),
-                settings.maxBucketSize()), minHasher, settings);
+        index = new DedupIndex(new WindowStoreDedupStorage(context), minHasher, settings);
     }
 
     @Override

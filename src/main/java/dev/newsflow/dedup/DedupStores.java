@@ -2,6 +2,7 @@ package dev.newsflow.dedup;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -14,6 +15,8 @@ public final class DedupStores {
     public static final String BODY_HASHES = "dedup-body-hashes";
     public static final String BUCKETS = "dedup-lsh-buckets";
     public static final String FINGERPRINTS = "dedup-fingerprints";
+    public static final String SITE_SENTENCES = "dedup-site-sentences";
+    public static final String[] ALL = {URLS, BODY_HASHES, BUCKETS, FINGERPRINTS, SITE_SENTENCES};
 
     private DedupStores() {
     }
@@ -23,7 +26,8 @@ public final class DedupStores {
                 store(URLS, retention, false, Serdes.String()),
                 store(BODY_HASHES, retention, false, Serdes.String()),
                 store(BUCKETS, retention, true, Serdes.String()),
-                store(FINGERPRINTS, retention, false, Serdes.ByteArray()));
+                store(FINGERPRINTS, retention, false, Serdes.ByteArray()),
+                store(SITE_SENTENCES, retention, true, Serdes.String()));
     }
 
     private static <V> StoreBuilder<WindowStore<String, V>> store(String name, Duration retention, boolean duplicates,
@@ -32,6 +36,6 @@ public final class DedupStores {
         return Stores.windowStoreBuilder(
                         Stores.persistentWindowStore(name, retention, Duration.ofMillis(1), duplicates),
                         Serdes.String(), valueSerde)
-                .withLoggingEnabled(java.util.Map.of());
+                .withLoggingEnabled(Map.of());
     }
 }

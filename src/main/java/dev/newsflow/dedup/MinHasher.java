@@ -2,22 +2,34 @@ package dev.newsflow.dedup;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
- * MinHash over word 3-shingles with 64-bit hashing: each shingle is hashed once, and the k
- * signature values are mixes of that hash with k fixed seeds (a standard, fast stand-in for k
- * independent hash functions). Signatures are split into LSH bands so that texts with Jaccard s
+ * MinHash over word 3-shingles with 64-bit hashing: each shingle is hashed once with a full
+ * mixer, and the k signature values are k multiply-add hashes of that (odd multipliers, so each
+ * is a permutation of 64-bit words): two operations per value instead of a full mix, which is
+ * what makes fingerprinting cheap. Signatures are split into LSH bands so that texts with Jaccard s
  * share a band with probability 1-(1-s^r)^b.
  */
 public final class MinHasher {
+    static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    static final long FNV_PRIME = 0x100000001b3L;
+
+    private static final boolean[] ASCII_WORD = new boolean[128];
+    private static final char[] ASCII_LOWER = new char[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_WORD[c] = Character.isLetterOrDigit(c);
+            ASCII_LOWER[c] = Character.toLowerCase(c);
+        }
+    }
+
     private final int numHashes;
     private final int bands;
     private final int rows;
-    private final long[] seeds;
+    private final long[] multipliers;
+    private final long[] increments;
 
     public MinHasher(int numHashes, int bands) {
         if (numHashes % bands != 0) {
@@ -26,11 +38,14 @@ public final class MinHasher {
         this.numHashes = numHashes;
         this.bands = bands;
         this.rows = numHashes / bands;
-        this.seeds = new long[numHashes];
+        this.multipliers = new long[numHashes];
+        this.increments = new long[numHashes];
         long s = 0x9E3779B97F4A7C15L;
         for (int i = 0; i < numHashes; i++) {
             s = mix(s + 0x632BE59BD9B4E5L);
-            seeds[i] = s;
+            multipliers[i] = s | 1;
+            s = mix(s + 0x632BE59BD9B4E5L);
+            increments[i] = s;
         }
     }
 
@@ -38,46 +53,56 @@ public final class MinHasher {
         return new MinHasher(128, 32);
     }
 
-    /** Lower-cased word tokens (letters and digits), the unit of shingling. */
-    public static List<String> tokens(String text) {
-        List<String> tokens = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
-                current.append(c);
-            } else if (current.length() > 0) {
-                tokens.add(current.toString().toLowerCase(Locale.ROOT));
-                current.setLength(0);
+    /**
+     * Hashes of the lower-cased word tokens (runs of letters and digits), the unit of shingling,
+     * computed in one pass without building the words.
+     */
+    public static long[] tokenHashes(String text) {
+        long[] hashes = new long[Math.max(16, text.length() / 5)];
+        int count = 0;
+        long h = FNV_OFFSET;
+        boolean inWord = false;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : ' ';
+            if (c < 128 ? ASCII_WORD[c] : Character.isLetterOrDigit(c)) {
+                h = (h ^ (c < 128 ? ASCII_LOWER[c] : Character.toLowerCase(c))) * FNV_PRIME;
+                inWord = true;
+            } else if (inWord) {
+                if (count == hashes.length) {
+                    hashes = Arrays.copyOf(hashes, count * 2);
+                }
+                hashes[count++] = mix(h);
+                h = FNV_OFFSET;
+                inWord = false;
             }
         }
-        if (current.length() > 0) {
-            tokens.add(current.toString().toLowerCase(Locale.ROOT));
-        }
-        return tokens;
+        return Arrays.copyOf(hashes, count);
     }
 
-    public Fingerprint fingerprint(List<String> tokens) {
+    public Fingerprint fingerprint(long[] tokenHashes) {
         long[] signature = new long[numHashes];
         Arrays.fill(signature, Long.MAX_VALUE);
-        long[] tokenHashes = new long[tokens.size()];
-        for (int i = 0; i < tokenHashes.length; i++) {
-            tokenHashes[i] = hash(tokens.get(i));
+        long[] shingles = new long[Math.max(0, tokenHashes.length - 2)];
+        for (int i = 0; i < shingles.length; i++) {
+            shingles[i] = mix(mix(mix(tokenHashes[i]) ^ tokenHashes[i + 1]) ^ tokenHashes[i + 2]);
         }
-        Set<Long> distinct = new HashSet<>();
-        for (int i = 0; i + 3 <= tokenHashes.length; i++) {
-            long shingle = mix(mix(mix(tokenHashes[i]) ^ tokenHashes[i + 1]) ^ tokenHashes[i + 2]);
-            if (!distinct.add(shingle)) {
+        // sorted, so repeated shingles are adjacent and counted once
+        Arrays.sort(shingles);
+        int distinct = 0;
+        for (int i = 0; i < shingles.length; i++) {
+            if (i > 0 && shingles[i] == shingles[i - 1]) {
                 continue;
             }
+            distinct++;
+            long shingle = shingles[i];
             for (int k = 0; k < numHashes; k++) {
-                long h = mix(shingle ^ seeds[k]);
+                long h = multipliers[k] * shingle + increments[k];
                 if (h < signature[k]) {
                     signature[k] = h;
                 }
             }
         }
-        return new Fingerprint(signature, distinct.size());
+        return new Fingerprint(signature, distinct);
     }
 
     /** One key per band: band index and a hash of its rows, so equal bands collide and others almost never. */
@@ -92,15 +117,6 @@ public final class MinHasher {
             keys.add(b + ":" + Long.toHexString(h));
         }
         return keys;
-    }
-
-    private static long hash(String token) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < token.length(); i++) {
-            h ^= token.charAt(i);
-            h *= 0x100000001b3L;
-        }
-        return mix(h);
     }
 
     /** SplitMix64 finaliser: spreads every input bit over the whole word. */

@@ -3,29 +3,28 @@ package dev.newsflow.dedup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.streams.processor.api.ProcessingContext;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * Dedup memory in Kafka Streams window stores: persistent, changelogged, and bounded by the
- * stores' retention (old segments are dropped whole). Band buckets retain duplicates so that one
- * key holds many article ids.
+ * stores' retention (old segments are dropped whole). Buckets and sentence sightings retain
+ * duplicates so that one key holds many article ids.
  */
 public final class WindowStoreDedupStorage implements DedupStorage {
     private final WindowStore<String, String> urls;
     private final WindowStore<String, String> bodyHashes;
     private final WindowStore<String, String> buckets;
     private final WindowStore<String, byte[]> fingerprints;
-    private final int maxBucketSize;
+    private final WindowStore<String, String> siteSentences;
 
-    public WindowStoreDedupStorage(WindowStore<String, String> urls, WindowStore<String, String> bodyHashes,
-                                   WindowStore<String, String> buckets, WindowStore<String, byte[]> fingerprints,
-                                   int maxBucketSize) {
-        this.maxBucketSize = maxBucketSize;
-        this.urls = urls;
-        this.bodyHashes = bodyHashes;
-        this.buckets = buckets;
-        this.fingerprints = fingerprints;
+    public WindowStoreDedupStorage(ProcessingContext context) {
+        this.urls = context.getStateStore(DedupStores.URLS);
+        this.bodyHashes = context.getStateStore(DedupStores.BODY_HASHES);
+        this.buckets = context.getStateStore(DedupStores.BUCKETS);
+        this.fingerprints = context.getStateStore(DedupStores.FINGERPRINTS);
+        this.siteSentences = context.getStateStore(DedupStores.SITE_SENTENCES);
     }
 
     @Override
@@ -40,18 +39,17 @@ public final class WindowStoreDedupStorage implements DedupStorage {
 
     @Override
     public List<String> bucket(String bandKey, int limit) {
-        List<String> ids = new ArrayList<>();
-        try (WindowStoreIterator<String> it = buckets.fetch(bandKey, 0L, Long.MAX_VALUE)) {
-            while (it.hasNext() && ids.size() < limit) {
-                ids.add(it.next().value);
-            }
-        }
-        return ids;
+        return values(buckets, bandKey, limit);
     }
 
     @Override
     public Optional<Fingerprint> fingerprint(String articleId) {
         return oldest(fingerprints, articleId).map(Fingerprint::fromBytes);
+    }
+
+    @Override
+    public int siteSentenceSightings(String siteSentenceKey, int limit) {
+        return values(siteSentences, siteSentenceKey, limit).size();
     }
 
     @Override
@@ -66,14 +64,30 @@ public final class WindowStoreDedupStorage implements DedupStorage {
 
     @Override
     public void addToBucket(String bandKey, String articleId, long timestamp) {
-        if (bucket(bandKey, maxBucketSize).size() < maxBucketSize) {
-            buckets.put(bandKey, articleId, timestamp);
-        }
+        buckets.put(bandKey, articleId, timestamp);
     }
 
     @Override
     public void rememberFingerprint(String articleId, Fingerprint fingerprint, long timestamp) {
         fingerprints.put(articleId, fingerprint.toBytes(), timestamp);
+    }
+
+    @Override
+    public void addSiteSentenceSighting(String siteSentenceKey, String articleId, long timestamp) {
+        siteSentences.put(siteSentenceKey, articleId, timestamp);
+    }
+
+    private static List<String> values(WindowStore<String, String> store, String key, int limit) {
+        List<String> values = new ArrayList<>();
+        if (limit <= 0) {
+            return values;
+        }
+        try (WindowStoreIterator<String> it = store.fetch(key, 0L, Long.MAX_VALUE)) {
+            while (it.hasNext() && values.size() < limit) {
+                values.add(it.next().value);
+            }
+        }
+        return values;
     }
 
     private static <V> Optional<V> oldest(WindowStore<String, V> store, String key) {

@@ -1,31 +1,22 @@
 package dev.newsflow.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsflow.bench.ZyteCorpus.Page;
 import dev.newsflow.clean.ArticleCleaner;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Runs the cleaner over the Zyte article-extraction benchmark and prints precision, recall and F1
  * with the benchmark's metric, then single-threaded throughput. Usage: {@code ExtractionBenchmark DIR [--worst N]}.
  */
 public final class ExtractionBenchmark {
-    private record Page(String id, String url, byte[] html, String expected) {
-    }
-
     public static void main(String[] args) throws Exception {
-        Path dir = Path.of(args.length > 0 ? args[0] : "../shared/benchmarks/extraction/zyte");
+        Path dir = ZyteCorpus.dir(args);
         int worst = args.length > 2 && args[1].equals("--worst") ? Integer.parseInt(args[2]) : 0;
-        List<Page> pages = load(dir);
+        List<Page> pages = ZyteCorpus.load(dir);
         ArticleCleaner cleaner = ArticleCleaner.withDefaults();
 
         List<ShingleMetric.PageScore> scores = new ArrayList<>();
@@ -74,20 +65,5 @@ public final class ExtractionBenchmark {
         for (Page page : pages) {
             cleaner.extractText(page.html(), "text/html", page.url());
         }
-    }
-
-    private static List<Page> load(Path dir) throws IOException {
-        JsonNode truth = new ObjectMapper().readTree(dir.resolve("ground-truth.json").toFile());
-        List<Page> pages = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = truth.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            Path html = dir.resolve("html").resolve(e.getKey() + ".html.gz");
-            try (InputStream in = new GZIPInputStream(Files.newInputStream(html))) {
-                pages.add(new Page(e.getKey(), e.getValue().path("url").asText(), in.readAllBytes(),
-                        e.getValue().path("articleBody").asText()));
-            }
-        }
-        pages.sort(Comparator.comparing(Page::id));
-        return pages;
     }
 }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class DedupIndexTest {
@@ -28,6 +29,7 @@ class DedupIndexTest {
         final Map<String, String> hashes = new HashMap<>();
         final Map<String, List<String>> buckets = new HashMap<>();
         final Map<String, Fingerprint> fingerprints = new HashMap<>();
+        final Map<String, List<String>> siteSentences = new HashMap<>();
 
         public Optional<String> articleByUrl(String u) { return Optional.ofNullable(urls.get(u)); }
         public Optional<String> articleByBodyHash(String h) { return Optional.ofNullable(hashes.get(h)); }
@@ -40,6 +42,12 @@ class DedupIndexTest {
         public void rememberBodyHash(String h, String id, long t) { hashes.putIfAbsent(h, id); }
         public void addToBucket(String k, String id, long t) { buckets.computeIfAbsent(k, x -> new ArrayList<>()).add(id); }
         public void rememberFingerprint(String id, Fingerprint f, long t) { fingerprints.put(id, f); }
+        public int siteSentenceSightings(String k, int limit) {
+            return Math.min(limit, siteSentences.getOrDefault(k, List.of()).size());
+        }
+        public void addSiteSentenceSighting(String k, String id, long t) {
+            siteSentences.computeIfAbsent(k, x -> new ArrayList<>()).add(id);
+        }
     }
 
     private final DedupIndex index = new DedupIndex(new MapStorage(), MinHasher.standard(), DedupSettings.defaults());
@@ -60,7 +68,7 @@ class DedupIndexTest {
         assertThat(near.similarity()).isGreaterThan(0.5);
 
         String half = STORY.substring(0, STORY.indexOf("Several economists"));
-        assertThat(MinHasher.tokens(half)).hasSizeGreaterThan(DedupSettings.defaults().minTokensForNearDuplicates());
+        assertThat(MinHasher.tokenHashes(half).length).isGreaterThan(DedupSettings.defaults().minTokensForNearDuplicates());
         DedupDecision truncated = index.decide("d", "https://z/d", "h3", half, 5);
         assertThat(truncated.duplicateOf()).as("containment catches truncation").contains("a");
     }
@@ -75,5 +83,42 @@ class DedupIndexTest {
         assertThat(index.decide("b", "https://x/b", "h2", other, 2).isDuplicate()).isFalse();
         assertThat(index.decide("s1", "https://x/s1", "h3", "Short note about rates.", 3).isDuplicate()).isFalse();
         assertThat(index.decide("s2", "https://x/s2", "h4", "Short note about rates!", 4).isDuplicate()).isFalse();
+    }
+
+    @Test
+    void aSitesRepeatedSentencesDoNotMakeItsStoriesLookAlike() {
+        String footer = sentences(new Random(1), 10, 10);
+        String shortStory = sentences(new Random(2), 2, 10);
+        DedupSettings stripping = DedupSettings.defaults();
+        DedupSettings noStripping = new DedupSettings(stripping.retention(), stripping.maxBucketSize(),
+                stripping.minTokensForNearDuplicates(), stripping.jaccardThreshold(), stripping.containmentThreshold(),
+                Integer.MAX_VALUE);
+
+        for (DedupSettings settings : List.of(stripping, noStripping)) {
+            DedupIndex site = new DedupIndex(new MapStorage(), MinHasher.standard(), settings);
+            for (int i = 0; i < 3; i++) {
+                String story = sentences(new Random(10 + i), 8, 10);
+                assertThat(site.decide("a" + i, "https://www.x.com/" + i, "h" + i, story + "\n" + footer, i).isDuplicate())
+                        .as("distinct stories sharing a footer").isFalse();
+            }
+            DedupDecision fourth = site.decide("a3", "https://x.com/3", "h3", shortStory + "\n" + footer, 3);
+            if (settings == stripping) {
+                assertThat(fourth.isDuplicate()).as("footer stripped, the short story stands alone").isFalse();
+            } else {
+                assertThat(fourth.duplicateOf()).as("without stripping the footer dominates").isPresent();
+            }
+        }
+    }
+
+    /** Sentences of made-up words: texts that share nothing unless they share a sentence. */
+    private static String sentences(Random random, int count, int words) {
+        StringBuilder text = new StringBuilder();
+        for (int s = 0; s < count; s++) {
+            for (int w = 0; w < words; w++) {
+                text.append(w == 0 ? "" : " ").append("w").append(Integer.toString(random.nextInt(1 << 20), 36));
+            }
+            text.append(". ");
+        }
+        return text.toString().strip();
     }
 }
