@@ -2,8 +2,91 @@
 {{- printf "%s-%s" .Release.Name .Chart.Name | trunc 63 | trimSuffix "-" -}}
 {{- end -}}
 
-{{- define "newsflow.labels" -}}
+{{- define "newsflow.selectorLabels" -}}
 app.kubernetes.io/name: {{ .Chart.Name }}
 app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end -}}
+
+{{- define "newsflow.labels" -}}
+{{ include "newsflow.selectorLabels" . }}
 app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
+{{- end -}}
+
+{{/* The pod template shared by the StatefulSet and the Deployment. */}}
+{{- define "newsflow.podTemplate" -}}
+metadata:
+  labels: {{- include "newsflow.labels" . | nindent 4 }}
+  annotations:
+    checksum/config: {{ include (print $.Template.BasePath "/configmap.yaml") . | sha256sum }}
+spec:
+  securityContext: {{- toYaml .Values.podSecurityContext | nindent 4 }}
+  terminationGracePeriodSeconds: 60
+  containers:
+    - name: newsflow
+      image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"
+      imagePullPolicy: {{ .Values.image.pullPolicy }}
+      args: ["run"]
+      ports:
+        - name: http
+          containerPort: {{ .Values.http.port }}
+      envFrom:
+        - configMapRef:
+            name: {{ include "newsflow.fullname" . }}
+      env:
+        - name: POD_NAME
+          valueFrom: {fieldRef: {fieldPath: metadata.name}}
+        {{- if eq .Values.workload "StatefulSet" }}
+        # static membership: a restarted pod takes its partitions back without a rebalance
+        - name: KAFKA_GROUP_INSTANCE_ID
+          value: "$(POD_NAME)"
+        {{- end }}
+        - name: JAVA_TOOL_OPTIONS
+          value: {{ .Values.javaOptions | quote }}
+        {{- if .Values.registry.basicAuthSecret }}
+        - name: NEWSFLOW_REGISTRY_BASIC_AUTH_USER_INFO
+          valueFrom:
+            secretKeyRef: {name: {{ .Values.registry.basicAuthSecret }}, key: userInfo}
+        {{- end }}
+      startupProbe:
+        httpGet: {path: /live, port: http}
+        periodSeconds: {{ .Values.probes.startup.periodSeconds }}
+        failureThreshold: {{ .Values.probes.startup.failureThreshold }}
+      livenessProbe:
+        httpGet: {path: /live, port: http}
+        periodSeconds: {{ .Values.probes.liveness.periodSeconds }}
+        failureThreshold: {{ .Values.probes.liveness.failureThreshold }}
+        timeoutSeconds: {{ .Values.probes.liveness.timeoutSeconds }}
+      readinessProbe:
+        httpGet: {path: /ready, port: http}
+        periodSeconds: {{ .Values.probes.readiness.periodSeconds }}
+        failureThreshold: {{ .Values.probes.readiness.failureThreshold }}
+        timeoutSeconds: {{ .Values.probes.readiness.timeoutSeconds }}
+      resources: {{- toYaml .Values.resources | nindent 8 }}
+      securityContext:
+        allowPrivilegeEscalation: false
+        readOnlyRootFilesystem: true
+        capabilities: {drop: ["ALL"]}
+      volumeMounts:
+        - name: state
+          mountPath: /var/lib/newsflow
+        - name: tmp
+          mountPath: /tmp
+  volumes:
+    - name: tmp
+      emptyDir: {}
+    {{- if eq .Values.workload "Deployment" }}
+    - name: state
+      emptyDir: {}
+    {{- end }}
+  {{- with .Values.nodeSelector }}
+  nodeSelector: {{- toYaml . | nindent 4 }}
+  {{- end }}
+  {{- with .Values.tolerations }}
+  tolerations: {{- toYaml . | nindent 4 }}
+  {{- end }}
+  {{- with .Values.affinity }}
+  affinity: {{- toYaml . | nindent 4 }}
+  {{- end }}
 {{- end -}}

@@ -5,7 +5,6 @@ import dev.newsflow.avro.DuplicateArticle;
 import dev.newsflow.avro.EnrichedArticle;
 import dev.newsflow.avro.Entity;
 import dev.newsflow.avro.RawPage;
-import dev.newsflow.stream.StageListener;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,13 +34,15 @@ final class DemoCommand {
                     "kafka.state.dir", work.resolve("state").toString(),
                     "kafka.commit.interval.ms", "100",
                     "newsflow.registry.url", registry.url(),
+                    "newsflow.http.port", "0",
                     // one partition: the sample order is the arrival order, so "first seen" is the file order
                     "newsflow.topics.partitions", "1"));
             out.printf("broker %s, registry %s%n", kafka.bootstrapServers(), registry.url());
-            try (NewsflowApp app = NewsflowApp.start(config, StageListener.NONE)) {
+            try (NewsflowApp app = NewsflowApp.start(config)) {
                 if (!app.awaitRunning(Duration.ofSeconds(60))) {
                     throw new IllegalStateException("the streams application did not reach RUNNING");
                 }
+                out.printf("metrics and health on http://localhost:%d/metrics (/ready /live /topology)%n", app.httpPort());
                 AvroSerdes serdes = AvroSerdes.from(config);
                 Topics topics = Topics.from(config, serdes);
                 PageProducer.produce(config.kafkaProperties(), topics.pagesRaw().name(), serdes.forValues(RawPage.class), pages);

@@ -1,7 +1,6 @@
 package dev.newsflow.app;
 
 import dev.newsflow.avro.RawPage;
-import dev.newsflow.stream.StageListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -41,7 +40,7 @@ public final class Main {
 
     private static void run(NewsflowConfig config) throws Exception {
         CountDownLatch stopped = new CountDownLatch(1);
-        NewsflowApp app = NewsflowApp.start(config, StageListener.NONE);
+        NewsflowApp app = NewsflowApp.start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();
             stopped.countDown();

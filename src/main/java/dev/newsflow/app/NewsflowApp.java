@@ -1,26 +1,41 @@
 package dev.newsflow.app;
 
-import dev.newsflow.stream.StageListener;
+import dev.newsflow.metrics.OpsHttpServer;
+import dev.newsflow.metrics.PipelineMetrics;
+import dev.newsflow.metrics.StreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The running application: topics ensured, knowledge base seeded, the topology started. */
+/**
+ * The running application: topics ensured, knowledge base seeded, the topology started, metrics
+ * and the operations endpoints served.
+ */
 public final class NewsflowApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NewsflowApp.class);
 
     private final KafkaStreams streams;
+    private final PrometheusMeterRegistry meters;
+    private final StreamsMetrics streamsMetrics;
+    private final OpsHttpServer http;
 
-    private NewsflowApp(KafkaStreams streams) {
+    private NewsflowApp(KafkaStreams streams, PrometheusMeterRegistry meters, StreamsMetrics streamsMetrics,
+                        OpsHttpServer http) {
         this.streams = streams;
+        this.meters = meters;
+        this.streamsMetrics = streamsMetrics;
+        this.http = http;
     }
 
-    public static NewsflowApp start(NewsflowConfig config, StageListener listener) throws Exception {
+    public static NewsflowApp start(NewsflowConfig config) throws Exception {
         AvroSerdes serdes = AvroSerdes.from(config);
         Topics topics = Topics.from(config, serdes);
         Properties kafka = config.kafkaProperties();
@@ -36,16 +51,30 @@ public final class NewsflowApp implements AutoCloseable {
                 LOG.info("seeded the knowledge base topic {} with {} entities", topics.entitiesKb().name(), seeded);
             }
         }
-        TopologyParts parts = TopologyParts.from(config, serdes, listener);
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        TopologyParts parts = TopologyParts.from(config, serdes, new PipelineMetrics(meters));
         kafka.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        KafkaStreams streams = new KafkaStreams(NewsflowTopology.build(topics, parts), kafka);
+        Topology topology = NewsflowTopology.build(topics, parts);
+        KafkaStreams streams = new KafkaStreams(topology, kafka);
         // a stream thread that dies of an unexpected error is replaced; records it failed on are retried
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread failed; replacing it", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
+        StreamsMetrics streamsMetrics = new StreamsMetrics(meters, streams, config.getDuration("newsflow.metrics.refresh"));
+        OpsHttpServer http = new OpsHttpServer(config.getInt("newsflow.http.port"), meters, () -> streams,
+                topology.describe().toString());
         streams.start();
-        return new NewsflowApp(streams);
+        LOG.info("operations endpoints on port {}: /metrics /ready /live /topology", http.port());
+        return new NewsflowApp(streams, meters, streamsMetrics, http);
+    }
+
+    public int httpPort() {
+        return http.port();
+    }
+
+    public PrometheusMeterRegistry meters() {
+        return meters;
     }
 
     public KafkaStreams streams() {
@@ -66,5 +95,8 @@ public final class NewsflowApp implements AutoCloseable {
     @Override
     public void close() {
         streams.close(Duration.ofSeconds(30));
+        http.close();
+        streamsMetrics.close();
+        meters.close();
     }
 }

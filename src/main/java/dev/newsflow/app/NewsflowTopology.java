@@ -75,7 +75,9 @@ public final class NewsflowTopology {
 
         dedupOk.split(Named.as("verdict-"))
                 .branch((id, outcome) -> outcome.value().decision().isDuplicate(), Branched.withConsumer(duplicates ->
-                        duplicates.mapValues(outcome -> toDuplicate(outcome.value()), Named.as("to-duplicate"))
+                        duplicates.peek((id, outcome) -> listener.duplicateFound(outcome.value().decision().method().name()),
+                                        Named.as("count-duplicate"))
+                                .mapValues(outcome -> toDuplicate(outcome.value()), Named.as("to-duplicate"))
                                 .to(topics.articlesDuplicates().name(), Produced.with(topics.articlesDuplicates().keySerde(),
                                         topics.articlesDuplicates().valueSerde()).withName("articles-duplicates")),
                         "duplicate"))
@@ -84,6 +86,8 @@ public final class NewsflowTopology {
                             guarded(() -> new TagStage(parts.knowledgeBase()), listener), Named.as("tag"));
                     toDeadLetters(tagged, topics, "tag")
                             .mapValues(Outcome::value, Named.as("unwrap-enriched"))
+                            .peek((id, article) -> listener.articleEnriched(article.getEntities().size()),
+                                    Named.as("count-enriched"))
                             .to(topics.articlesEnriched().name(), Produced.with(topics.articlesEnriched().keySerde(),
                                     topics.articlesEnriched().valueSerde()).withName("articles-enriched"));
                 }, "first-seen"));

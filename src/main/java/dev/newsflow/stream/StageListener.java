@@ -1,6 +1,6 @@
 package dev.newsflow.stream;
 
-/** Told about every stage run, for metrics; the topology does not care who listens. */
+/** Told about every stage run and every verdict, for metrics; the topology does not care who listens. */
 public interface StageListener {
     StageListener NONE = new StageListener() {
         @Override
@@ -14,5 +14,12 @@ public interface StageListener {
 
     void succeeded(String stage, long nanos);
 
+    /** The record went to the dead-letter topic for this reason. */
     void failed(String stage, String reason);
+
+    default void duplicateFound(String method) {
+    }
+
+    default void articleEnriched(int entities) {
+    }
 }

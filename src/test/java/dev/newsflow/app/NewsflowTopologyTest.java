@@ -12,6 +12,7 @@ import dev.newsflow.avro.RawPage;
 import dev.newsflow.entities.KnowledgeBaseSeed;
 import dev.newsflow.serde.SubjectNameStrategy;
 import dev.newsflow.stream.StageListener;
+import dev.newsflow.testing.DeadLetters;
 import dev.newsflow.testing.InMemorySchemaRegistry;
 import dev.newsflow.testing.SamplePages;
 import java.nio.file.Files;
@@ -179,17 +180,11 @@ class NewsflowTopologyTest {
                 .containsExactly("CORRUPT_AVRO", "UNKNOWN_SCHEMA_ID", "WRONG_MAGIC_BYTE", "EMPTY_VALUE", "NOT_HTML");
         assertThat(dead).extracting(DeadLetter::getStage).containsExactly("decode", "decode", "decode", "decode", "clean");
         assertThat(dead).extracting(DeadLetter::getOffset).containsExactly(0L, 1L, 2L, 3L, 4L);
-        assertThat(bytes(dead.get(0))).isEqualTo(corrupt);
-        assertThat(bytes(dead.get(2))).isEqualTo(plainHtml);
+        assertThat(DeadLetters.originalBytes(dead.get(0))).isEqualTo(corrupt);
+        assertThat(DeadLetters.originalBytes(dead.get(2))).isEqualTo(plainHtml);
         assertThat(dead.get(1).getMessage()).contains("987654");
         assertThat(enriched.readValuesToList()).singleElement()
                 .satisfies(a -> assertThat(a.getArticle().getTitle()).startsWith("SpaceX launches"));
-    }
-
-    private static byte[] bytes(DeadLetter d) {
-        byte[] out = new byte[d.getValue().remaining()];
-        d.getValue().duplicate().get(out);
-        return out;
     }
 
     private static EnrichedArticle byUrlSuffix(List<EnrichedArticle> articles, String suffix) {

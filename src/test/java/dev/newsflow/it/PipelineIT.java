@@ -20,9 +20,10 @@ import dev.newsflow.registry.RegistrySettings;
 import dev.newsflow.registry.SchemaRegistryClient;
 import dev.newsflow.registry.SchemaRegistryException;
 import dev.newsflow.serde.RegistryAvroSerde;
-import dev.newsflow.stream.StageListener;
+import dev.newsflow.testing.DeadLetters;
 import dev.newsflow.testing.RealInfrastructure;
 import dev.newsflow.testing.SamplePages;
+import dev.newsflow.testing.TestApps;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +37,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,14 +50,7 @@ class PipelineIT {
 
     @BeforeAll
     static void start() throws Exception {
-        infra = RealInfrastructure.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (infra != null) {
-            infra.close();
-        }
+        infra = RealInfrastructure.shared();
     }
 
     @Test
@@ -90,12 +83,7 @@ class PipelineIT {
 
     @Test
     void samplePagesAndBadInputFlowThroughExactlyOnceToTheRightTopics() throws Exception {
-        NewsflowConfig config = NewsflowConfig.withOverrides(Map.of(
-                "kafka.bootstrap.servers", infra.bootstrapServers(),
-                "kafka.application.id", "newsflow-it",
-                "kafka.state.dir", stateDir.toString(),
-                "kafka.commit.interval.ms", "100",
-                "newsflow.registry.url", infra.registryUrl()));
+        NewsflowConfig config = TestApps.config(infra, "pipeline", stateDir, Map.of());
         Properties kafka = config.kafkaProperties();
         AvroSerdes serdes = AvroSerdes.from(config);
         Topics topics = Topics.from(config, serdes);
@@ -103,7 +91,7 @@ class PipelineIT {
         List<Path> originals = SamplePages.originals();
         List<Path> copies = SamplePages.copies();
 
-        try (NewsflowApp app = NewsflowApp.start(config, StageListener.NONE);
+        try (NewsflowApp app = NewsflowApp.start(config);
              OutputCollector outputs = new OutputCollector(kafka, topics)) {
             assertThat(app.awaitRunning(Duration.ofSeconds(60))).isTrue();
 
@@ -156,24 +144,18 @@ class PipelineIT {
 
             Map<String, DeadLetter> dead = outputs.deadLetters().stream().collect(Collectors.toMap(DeadLetter::getReason, d -> d));
             assertThat(dead).containsOnlyKeys("NOT_AN_ARTICLE", "CORRUPT_AVRO", "UNKNOWN_SCHEMA_ID", "NOT_HTML");
-            assertThat(bytes(dead.get("CORRUPT_AVRO"))).isEqualTo(corrupt);
-            assertThat(bytes(dead.get("UNKNOWN_SCHEMA_ID"))).isEqualTo(unknownId);
-            assertThat(bytes(dead.get("NOT_HTML"))).isEqualTo(binary);
+            assertThat(DeadLetters.originalBytes(dead.get("CORRUPT_AVRO"))).isEqualTo(corrupt);
+            assertThat(DeadLetters.originalBytes(dead.get("UNKNOWN_SCHEMA_ID"))).isEqualTo(unknownId);
+            assertThat(DeadLetters.originalBytes(dead.get("NOT_HTML"))).isEqualTo(binary);
             assertThat(dead.get("NOT_AN_ARTICLE").getStage()).isEqualTo("clean");
             assertThat(dead.get("NOT_AN_ARTICLE").getMessage()).contains("words of main text");
             assertThat(Files.readString(SamplePages.DIR.resolve("22-contact-page.html")))
-                    .isEqualTo(new String(rawSerde.deserialize("pages.raw", bytes(dead.get("NOT_AN_ARTICLE"))).getBody().array()));
-            assertThat(dead.values()).allSatisfy(d -> assertThat(d.getTopic()).isEqualTo("pages.raw"));
+                    .isEqualTo(new String(rawSerde.deserialize(topics.pagesRaw().name(), DeadLetters.originalBytes(dead.get("NOT_AN_ARTICLE"))).getBody().array()));
+            assertThat(dead.values()).allSatisfy(d -> assertThat(d.getTopic()).isEqualTo(topics.pagesRaw().name()));
         }
     }
 
     private static EnrichedArticle bySuffix(List<EnrichedArticle> articles, String suffix) {
         return articles.stream().filter(a -> a.getArticle().getCanonicalUrl().endsWith(suffix)).findFirst().orElseThrow();
-    }
-
-    private static byte[] bytes(DeadLetter d) {
-        byte[] out = new byte[d.getValue().remaining()];
-        d.getValue().duplicate().get(out);
-        return out;
     }
 }

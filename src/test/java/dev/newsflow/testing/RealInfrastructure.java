@@ -7,16 +7,35 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 /**
- * A real single-node KRaft cluster (Kafka's own test kit) and a real Apicurio Registry process,
- * started once per test class that needs them.
+ * A real single-node KRaft cluster (Kafka's own test kit) and a real Apicurio Registry process.
+ * {@link #shared()} starts one pair for the whole test JVM (each test uses its own application
+ * id and topics' contents are told apart by what the test produced); tests that stop the broker
+ * start their own with {@link #start()}.
  */
 public final class RealInfrastructure implements AutoCloseable {
+    private static RealInfrastructure shared;
+
     private final KafkaClusterTestKit cluster;
     private final EmbeddedRegistry registry;
 
     private RealInfrastructure(KafkaClusterTestKit cluster, EmbeddedRegistry registry) {
         this.cluster = cluster;
         this.registry = registry;
+    }
+
+    public static synchronized RealInfrastructure shared() throws Exception {
+        if (shared == null) {
+            RealInfrastructure infra = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    infra.close();
+                } catch (Exception ignored) {
+                    // the JVM is exiting; the processes die with it
+                }
+            }, "real-infrastructure-stop"));
+            shared = infra;
+        }
+        return shared;
     }
 
     public static RealInfrastructure start() throws Exception {

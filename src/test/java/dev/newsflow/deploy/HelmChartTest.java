@@ -1,0 +1,152 @@
+package dev.newsflow.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import com.marcnuri.helm.TemplateCommand;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The Helm chart through real Helm (helm-java): lint, render, and assertions on the rendered objects. */
+class HelmChartTest {
+    private static final Path CHART = Path.of("helm/newsflow");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    @Test
+    void chartPassesStrictLint() {
+        // lint renders with values.yaml, where the required values are empty: helm reports them as info only
+        LintResult lint = new Helm(CHART).lint().strict().call();
+        assertThat(lint.isFailed()).as(String.join("\n", lint.getMessages())).isFalse();
+    }
+
+    @Test
+    void missingRequiredValuesFailTheRender() {
+        assertThatThrownBy(() -> template().set("registry.url", "http://registry:8080").call())
+                .hasMessageContaining("kafka.bootstrapServers is required");
+        assertThatThrownBy(() -> template().set("kafka.bootstrapServers", "kafka:9092").call())
+                .hasMessageContaining("registry.url is required");
+        assertThatThrownBy(() -> required().set("workload", "DaemonSet").call())
+                .hasMessageContaining("workload");
+    }
+
+    @Test
+    void defaultsRenderAStatefulSetWithProbesStateVolumeAndStaticMembership() throws IOException {
+        List<JsonNode> objects = render(required());
+        assertThat(kinds(objects)).containsExactlyInAnyOrder("ConfigMap", "Service", "StatefulSet", "PodDisruptionBudget");
+
+        JsonNode sts = only(objects, "StatefulSet");
+        assertThat(sts.at("/spec/replicas").asInt()).isEqualTo(1);
+        JsonNode container = sts.at("/spec/template/spec/containers/0");
+        assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/ready");
+        assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/live");
+        assertThat(container.at("/startupProbe/httpGet/path").asText()).isEqualTo("/live");
+        assertThat(container.at("/ports/0/containerPort").asInt()).isEqualTo(8080);
+        assertThat(container.at("/resources/limits/memory").asText()).isEqualTo("3Gi");
+        assertThat(env(container, "KAFKA_GROUP_INSTANCE_ID")).contains("$(POD_NAME)");
+        assertThat(sts.at("/spec/volumeClaimTemplates/0/spec/resources/requests/storage").asText()).isEqualTo("10Gi");
+        assertThat(sts.at("/spec/template/spec/securityContext/runAsNonRoot").asBoolean()).isTrue();
+
+        JsonNode config = only(objects, "ConfigMap").path("data");
+        assertThat(config.path("KAFKA_BOOTSTRAP_SERVERS").asText()).isEqualTo("kafka:9092");
+        assertThat(config.path("KAFKA_PROCESSING_GUARANTEE").asText()).isEqualTo("exactly_once_v2");
+        assertThat(config.path("NEWSFLOW_REGISTRY_URL").asText()).isEqualTo("http://registry:8080/apis/ccompat/v7");
+        assertThat(config.path("NEWSFLOW_HTTP_PORT").asText()).isEqualTo("8080");
+        assertThat(only(objects, "PodDisruptionBudget").at("/spec/maxUnavailable").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void deploymentOptionUsesAnEmptyDirAndNoStaticMembership() throws IOException {
+        List<JsonNode> objects = render(required().set("workload", "Deployment").set("replicas", 2));
+        assertThat(kinds(objects)).contains("Deployment").doesNotContain("StatefulSet");
+        JsonNode deployment = only(objects, "Deployment");
+        assertThat(deployment.at("/spec/replicas").asInt()).isEqualTo(2);
+        assertThat(deployment.at("/spec/strategy/type").asText()).isEqualTo("Recreate");
+        assertThat(deployment.at("/spec/template/spec/volumes").findValuesAsText("name")).contains("state");
+        assertThat(env(deployment.at("/spec/template/spec/containers/0"), "KAFKA_GROUP_INSTANCE_ID")).isEmpty();
+    }
+
+    @Test
+    void monitoringAndAutoscalingObjectsRenderWhenEnabled() throws IOException {
+        List<JsonNode> objects = render(required()
+                .set("metrics.serviceMonitor.enabled", true)
+                .set("metrics.podMonitor.enabled", true)
+                .set("metrics.prometheusRule.enabled", true)
+                .set("keda.enabled", true)
+                .set("keda.maxReplicas", 6)
+                .set("extraEnv.NEWSFLOW_DEDUP_RETENTION", "P3D"));
+        assertThat(kinds(objects)).contains("ServiceMonitor", "PodMonitor", "PrometheusRule", "ScaledObject");
+
+        assertThat(only(objects, "ServiceMonitor").at("/spec/endpoints/0/path").asText()).isEqualTo("/metrics");
+        assertThat(only(objects, "PodMonitor").at("/spec/podMetricsEndpoints/0/port").asText()).isEqualTo("http");
+        JsonNode rules = only(objects, "PrometheusRule").at("/spec/groups/0/rules");
+        assertThat(rules.findValuesAsText("alert")).contains("NewsflowNotRunning", "NewsflowConsumerLagHigh",
+                "NewsflowDeadLettersHigh", "NewsflowStreamThreadsFailed");
+
+        JsonNode scaled = only(objects, "ScaledObject");
+        assertThat(scaled.at("/spec/scaleTargetRef/kind").asText()).isEqualTo("StatefulSet");
+        assertThat(scaled.at("/spec/maxReplicaCount").asInt()).isEqualTo(6);
+        assertThat(scaled.at("/spec/triggers/0/metadata/consumerGroup").asText()).isEqualTo("newsflow");
+        assertThat(scaled.at("/spec/triggers/0/metadata/topic").asText()).isEqualTo("pages.raw");
+        // KEDA owns the replica count
+        assertThat(only(objects, "StatefulSet").has("spec") && only(objects, "StatefulSet").path("spec").has("replicas")).isFalse();
+        assertThat(only(objects, "ConfigMap").at("/data/NEWSFLOW_DEDUP_RETENTION").asText()).isEqualTo("P3D");
+    }
+
+    @Test
+    void schemaRejectsValuesOfTheWrongShape() {
+        assertThatThrownBy(() -> required().set("replicas", "many").call()).hasMessageContaining("replicas");
+        assertThatThrownBy(() -> required().set("extraEnv.JAVA_HOME", "/x").call()).hasMessageContaining("JAVA_HOME");
+    }
+
+    private TemplateCommand template() {
+        return new Helm(CHART).template().withName("news");
+    }
+
+    private TemplateCommand required() {
+        return template().set("kafka.bootstrapServers", "kafka:9092")
+                .set("registry.url", "http://registry:8080/apis/ccompat/v7");
+    }
+
+    private static List<JsonNode> render(TemplateCommand command) throws IOException {
+        List<JsonNode> objects = new ArrayList<>();
+        try (YAMLParser parser = new YAMLFactory().createParser(command.call())) {
+            for (JsonNode doc : YAML.readValues(parser, JsonNode.class).readAll()) {
+                if (doc != null && !doc.isNull() && !doc.isEmpty()) {
+                    objects.add(doc);
+                }
+            }
+        }
+        return objects;
+    }
+
+    private static List<String> kinds(List<JsonNode> objects) {
+        return objects.stream().map(o -> o.path("kind").asText()).toList();
+    }
+
+    private static JsonNode only(List<JsonNode> objects, String kind) {
+        List<JsonNode> matching = objects.stream().filter(o -> o.path("kind").asText().equals(kind)).toList();
+        assertThat(matching).as(kind).hasSize(1);
+        return matching.get(0);
+    }
+
+    private static Optional<String> env(JsonNode container, String name) {
+        for (JsonNode e : container.path("env")) {
+            if (e.path("name").asText().equals(name)) {
+                return Optional.of(e.path("value").asText());
+            }
+        }
+        return Optional.empty();
+    }
+
+}

@@ -1,0 +1,33 @@
+package dev.newsflow.testing;
+
+import dev.newsflow.app.NewsflowConfig;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Configuration for an application under test on the shared infrastructure: its own application
+ * id and its own topics (so tests sharing a broker never read each other's records), fast commits,
+ * and the HTTP endpoints on a free port.
+ */
+public final class TestApps {
+    private static final String[] TOPICS = {"pages.raw", "articles.enriched", "articles.duplicates", "pages.dlq", "entities.kb"};
+
+    private TestApps() {
+    }
+
+    public static NewsflowConfig config(RealInfrastructure infra, String name, Path stateDir, Map<String, String> extra) {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("kafka.bootstrap.servers", infra.bootstrapServers());
+        settings.put("kafka.application.id", "newsflow-" + name);
+        settings.put("kafka.state.dir", stateDir.toString());
+        settings.put("kafka.commit.interval.ms", "100");
+        settings.put("newsflow.registry.url", infra.registryUrl());
+        settings.put("newsflow.http.port", "0");
+        for (String topic : TOPICS) {
+            settings.put("newsflow.topic." + topic, name + "." + topic);
+        }
+        settings.putAll(extra);
+        return NewsflowConfig.withOverrides(settings);
+    }
+}
