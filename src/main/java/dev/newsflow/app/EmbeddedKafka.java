@@ -13,15 +13,17 @@ import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
 
 /**
- * A single-node KRaft broker (combined broker and controller) in this JVM, for the demo: storage
- * formatted the way {@code kafka-storage format} does, replication factor 1 everywhere.
+ * A single-node KRaft broker (combined broker and controller) in this JVM, for the demo, the load
+ * benchmark and broker-restart tests: storage formatted the way {@code kafka-storage format} does,
+ * replication factor 1 everywhere, fixed ports so that a restart comes back where clients expect it.
  */
 public final class EmbeddedKafka implements AutoCloseable {
-    private final KafkaRaftServer server;
+    private final KafkaConfig config;
     private final String bootstrapServers;
+    private KafkaRaftServer server;
 
-    private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers) {
-        this.server = server;
+    private EmbeddedKafka(KafkaConfig config, String bootstrapServers) {
+        this.config = config;
         this.bootstrapServers = bootstrapServers;
     }
 
@@ -60,9 +62,20 @@ public final class EmbeddedKafka implements AutoCloseable {
                 .setIgnoreFormatted(true)
                 .run();
 
-        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+        EmbeddedKafka kafka = new EmbeddedKafka(config, "127.0.0.1:" + brokerPort);
+        kafka.startServer();
+        return kafka;
+    }
+
+    private void startServer() {
+        server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
-        return new EmbeddedKafka(server, "127.0.0.1:" + brokerPort);
+    }
+
+    /** Stops the broker and starts it again on the same ports and data, as an operator's restart would. */
+    public void restart() {
+        close();
+        startServer();
     }
 
     public String bootstrapServers() {

@@ -14,7 +14,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 /** Creates the application's topics when they are missing, with the settings each one needs. */
 public final class TopicProvisioner {
     /** Raw pages and their dead letters carry whole pages: allow records well above the 1 MB default. */
-    static final String LARGE_RECORDS = String.valueOf(16 * 1024 * 1024);
+    static final String LARGE_RECORDS = String.valueOf(32 * 1024 * 1024);
 
     private TopicProvisioner() {
     }

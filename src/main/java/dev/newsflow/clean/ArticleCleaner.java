@@ -36,7 +36,7 @@ public final class ArticleCleaner {
     public CleanArticle clean(byte[] body, String contentType, String url, long fetchedAt, SourceRef source)
             throws CleanFailure {
         String html = decoder.decode(body, contentType);
-        if (!looksLikeMarkup(html)) {
+        if (!PageDecoder.looksLikeMarkup(html)) {
             throw new CleanFailure(CleanFailure.Reason.NOT_HTML, "no HTML markup in the first 1024 characters");
         }
         Document doc = parse(html, url);
@@ -91,16 +91,6 @@ public final class ArticleCleaner {
 
     private static Document parse(String html, String url) {
         return Jsoup.parse(html, url == null ? "" : url, Parser.htmlParser());
-    }
-
-    private static boolean looksLikeMarkup(String html) {
-        int n = Math.min(html.length(), 1024);
-        for (int i = 0; i < n - 1; i++) {
-            if (html.charAt(i) == '<' && (Character.isLetter(html.charAt(i + 1)) || html.charAt(i + 1) == '!')) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static int wordCount(String text) {

@@ -46,9 +46,10 @@ public final class PageDecoder {
         if (bom.isEmpty()) {
             rejectBinary(body);
         }
+        String head = new String(body, 0, Math.min(body.length, SNIFF_BYTES), StandardCharsets.ISO_8859_1);
+        // WHATWG: a <meta> can only be read if the page is ASCII-compatible, so a meta "UTF-16" means UTF-8
         Charset charset = bom.or(() -> charsetFrom(HEADER_CHARSET, contentType))
-                .or(() -> charsetFrom(META_CHARSET, new String(body, 0, Math.min(body.length, SNIFF_BYTES),
-                        StandardCharsets.ISO_8859_1)))
+                .or(() -> charsetFrom(META_CHARSET, head).map(cs -> isUtf16(cs) ? StandardCharsets.UTF_8 : cs))
                 .orElse(null);
         int offset = bom.map(cs -> cs.equals(StandardCharsets.UTF_8) ? 3 : 2).orElse(0);
         if (charset == null) {
@@ -58,7 +59,27 @@ public final class PageDecoder {
             // pages that declare UTF-8 but are really Latin-1 are common enough to be worth the check
             return strictUtf8(body, offset).orElseGet(() -> new String(body, WINDOWS_1252));
         }
-        return new String(body, offset, body.length - offset, charset);
+        String text = new String(body, offset, body.length - offset, charset);
+        if (bom.isEmpty() && looksLikeMarkup(head) && !looksLikeMarkup(text)) {
+            throw new CleanFailure(CleanFailure.Reason.WRONG_CHARSET, "the page declares charset " + charset.name()
+                    + ", but decoded with it the markup disappears: wrong charset declared");
+        }
+        return text;
+    }
+
+    private static boolean isUtf16(Charset charset) {
+        return charset.name().startsWith("UTF-16") || charset.name().startsWith("UTF-32");
+    }
+
+    /** A tag or declaration within the first kilobyte: what every HTML page starts with. */
+    static boolean looksLikeMarkup(String text) {
+        int n = Math.min(text.length(), 1024);
+        for (int i = 0; i < n - 1; i++) {
+            if (text.charAt(i) == '<' && (Character.isLetter(text.charAt(i + 1)) || text.charAt(i + 1) == '!')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void rejectNonHtmlContentType(String contentType) throws CleanFailure {

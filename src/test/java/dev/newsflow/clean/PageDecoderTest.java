@@ -32,6 +32,15 @@ class PageDecoderTest {
         assertFailure("%PDF-1.7".getBytes(), "application/pdf", CleanFailure.Reason.NOT_HTML);
     }
 
+    @Test
+    void aDeclaredCharsetThatDestroysTheMarkupIsAWrongCharset() throws Exception {
+        byte[] ascii = "<html><body><p>Plain ASCII page</p></body></html>".getBytes(StandardCharsets.US_ASCII);
+        assertFailure(ascii, "text/html; charset=utf-16le", CleanFailure.Reason.WRONG_CHARSET);
+        // a <meta> saying UTF-16 was read from ASCII-compatible bytes, so browsers take it as UTF-8
+        byte[] meta = "<meta charset=\"utf-16\"><p>Zürich</p>".getBytes(StandardCharsets.UTF_8);
+        assertThat(decoder.decode(meta, null)).contains("Zürich");
+    }
+
     private void assertFailure(byte[] body, String contentType, CleanFailure.Reason reason) {
         assertThatThrownBy(() -> decoder.decode(body, contentType))
                 .isInstanceOfSatisfying(CleanFailure.class, e -> assertThat(e.reason()).isEqualTo(reason));

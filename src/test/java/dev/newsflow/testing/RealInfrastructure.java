@@ -47,7 +47,7 @@ public final class RealInfrastructure implements AutoCloseable {
                 .setConfigProp("transaction.state.log.min.isr", "1")
                 .setConfigProp("transaction.state.log.num.partitions", "1")
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .setConfigProp("message.max.bytes", String.valueOf(16 * 1024 * 1024))
+                .setConfigProp("message.max.bytes", String.valueOf(32 * 1024 * 1024))
                 .build();
         cluster.format();
         cluster.startup();

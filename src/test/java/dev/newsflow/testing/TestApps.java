@@ -17,17 +17,22 @@ public final class TestApps {
     }
 
     public static NewsflowConfig config(RealInfrastructure infra, String name, Path stateDir, Map<String, String> extra) {
+        return NewsflowConfig.withOverrides(settings(infra.bootstrapServers(), infra.registryUrl(), name, stateDir, extra));
+    }
+
+    public static Map<String, String> settings(String bootstrapServers, String registryUrl, String name, Path stateDir,
+                                               Map<String, String> extra) {
         Map<String, String> settings = new HashMap<>();
-        settings.put("kafka.bootstrap.servers", infra.bootstrapServers());
+        settings.put("kafka.bootstrap.servers", bootstrapServers);
         settings.put("kafka.application.id", "newsflow-" + name);
         settings.put("kafka.state.dir", stateDir.toString());
         settings.put("kafka.commit.interval.ms", "100");
-        settings.put("newsflow.registry.url", infra.registryUrl());
+        settings.put("newsflow.registry.url", registryUrl);
         settings.put("newsflow.http.port", "0");
         for (String topic : TOPICS) {
             settings.put("newsflow.topic." + topic, name + "." + topic);
         }
         settings.putAll(extra);
-        return NewsflowConfig.withOverrides(settings);
+        return settings;
     }
 }
