@@ -83,7 +83,7 @@ public final class NewsflowTopology {
                         "duplicate"))
                 .defaultBranch(Branched.withConsumer(firstSeen -> {
                     KStream<String, Outcome<EnrichedArticle>> tagged = firstSeen.processValues(
-                            guarded(() -> new TagStage(parts.knowledgeBase()), listener), Named.as("tag"));
+                            guarded(() -> new TagStage(parts.knowledgeBase(), parts.tagger()), listener), Named.as("tag"));
                     toDeadLetters(tagged, topics, "tag")
                             .mapValues(Outcome::value, Named.as("unwrap-enriched"))
                             .peek((id, article) -> listener.articleEnriched(article.getEntities().size()),

@@ -5,7 +5,9 @@ import dev.newsflow.avro.RawPage;
 import dev.newsflow.clean.ArticleCleaner;
 import dev.newsflow.clean.LanguageGuesser;
 import dev.newsflow.dedup.DedupSettings;
+import dev.newsflow.entities.EntityTagger;
 import dev.newsflow.entities.KnowledgeBase;
+import dev.newsflow.entities.StanfordCrfRecognizer;
 import dev.newsflow.stream.StageListener;
 import org.apache.kafka.common.serialization.Serde;
 
@@ -14,7 +16,7 @@ import org.apache.kafka.common.serialization.Serde;
  * by all tasks, since they are read-only or synchronised) and the serdes of internal topics.
  */
 public record TopologyParts(ArticleCleaner cleaner, DedupSettings dedup, KnowledgeBase knowledgeBase,
-                            Serde<RawPage> rawPageSerde, Serde<CleanArticle> cleanArticleSerde,
+                            EntityTagger tagger, Serde<RawPage> rawPageSerde, Serde<CleanArticle> cleanArticleSerde,
                             StageListener listener) {
 
     public static TopologyParts from(NewsflowConfig config, AvroSerdes serdes, StageListener listener) {
@@ -25,7 +27,10 @@ public record TopologyParts(ArticleCleaner cleaner, DedupSettings dedup, Knowled
                 config.getDouble("newsflow.dedup.jaccard.threshold"),
                 config.getDouble("newsflow.dedup.containment.threshold"),
                 config.getInt("newsflow.dedup.site.repeat.threshold"));
-        return new TopologyParts(cleaner, dedup, new KnowledgeBase(), serdes.forValues(RawPage.class),
+        KnowledgeBase knowledgeBase = new KnowledgeBase();
+        EntityTagger tagger = new EntityTagger(knowledgeBase, StanfordCrfRecognizer.shared(),
+                config.getInt("newsflow.ner.max.chars"));
+        return new TopologyParts(cleaner, dedup, knowledgeBase, tagger, serdes.forValues(RawPage.class),
                 serdes.forValues(CleanArticle.class), listener);
     }
 }

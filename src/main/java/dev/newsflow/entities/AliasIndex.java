@@ -2,8 +2,10 @@ package dev.newsflow.entities;
 
 import dev.newsflow.avro.EntityType;
 import dev.newsflow.avro.KnowledgeEntity;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +30,11 @@ public final class AliasIndex {
         this.maxTokens = maxTokens;
     }
 
+    /** An index of names alone (no aliases), such as the names found in one article. */
+    public static AliasIndex ofEntries(Collection<Entry> entries) {
+        return of(entries.stream().map(e -> new KnowledgeEntity(e.id(), e.name(), e.type(), List.of())).toList());
+    }
+
     public static AliasIndex of(Collection<KnowledgeEntity> entities) {
         Map<String, Entry> exact = new HashMap<>();
         Map<String, Entry> folded = new HashMap<>();
@@ -50,8 +57,8 @@ public final class AliasIndex {
         return new AliasIndex(Map.copyOf(exact), Map.copyOf(folded), maxTokens);
     }
 
-    private static java.util.List<String> aliasesOf(KnowledgeEntity e) {
-        java.util.List<String> all = new java.util.ArrayList<>(e.getAliases());
+    private static List<String> aliasesOf(KnowledgeEntity e) {
+        List<String> all = new ArrayList<>(e.getAliases());
         all.add(0, e.getName());
         return all;
     }

@@ -8,65 +8,168 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Finds knowledge-base entities in an article: longest alias match over capitalised token spans,
- * then surnames alone ("Lavrov") for people named in full elsewhere in the same article. Mentions
- * are aggregated per canonical entity with a salience that favours the title and the lead.
+ * Finds the entities of an article in five passes:
+ * <ol>
+ *   <li>knowledge-base aliases of two words or more ("Bank of England"): unambiguous, and what the
+ *       recognizer tends to split in title case;</li>
+ *   <li>names found by the statistical recognizer (title and the first {@code maxRecognizedChars} of
+ *       the text), each linked to the knowledge-base entity it is an alias of when the types agree,
+ *       otherwise kept as a new entity of the recognizer's type;</li>
+ *   <li>knowledge-base aliases wherever the recognizer found nothing (and past its limit);</li>
+ *   <li>the new names of pass 1 wherever else they occur;</li>
+ *   <li>surnames alone ("Lavrov") for people named in full in the same article.</li>
+ * </ol>
+ * Mentions are aggregated per entity with a salience that favours the title and the lead.
  */
 public final class EntityTagger {
     private static final double TITLE_WEIGHT = 3;
     private static final double LEAD_WEIGHT = 2;
+    /** Ids of entities that are not in the knowledge base start with this. */
+    static final String NEW_ENTITY = "~";
 
     private final KnowledgeBase knowledgeBase;
+    private final NamedEntityRecognizer recognizer;
+    private final int maxRecognizedChars;
 
-    public EntityTagger(KnowledgeBase knowledgeBase) {
+    public EntityTagger(KnowledgeBase knowledgeBase, NamedEntityRecognizer recognizer, int maxRecognizedChars) {
         this.knowledgeBase = knowledgeBase;
+        this.recognizer = recognizer;
+        this.maxRecognizedChars = maxRecognizedChars;
     }
 
     private record Found(AliasIndex.Entry entry, Mention mention, double weight) {
     }
 
-    public List<Entity> tag(String title, String text) {
+    /** One field of the article (title or text) as the passes see it. */
+    private record Field(String source, List<TextTokens.Token> tokens, boolean[] used, boolean inTitle, int leadEnd) {
+        static Field of(String source, boolean inTitle, int leadEnd) {
+            List<TextTokens.Token> tokens = TextTokens.tokenize(source);
+            return new Field(source, tokens, new boolean[tokens.size()], inTitle, leadEnd);
+        }
+    }
+
+    /** The recognizer is trained on English: other languages get the knowledge base only. */
+    public List<Entity> tag(String title, String text, String language) {
+        return tag(title, text, language == null || language.equals("en") ? recognizer : NamedEntityRecognizer.NONE);
+    }
+
+    private List<Entity> tag(String title, String text, NamedEntityRecognizer recognizer) {
         AliasIndex index = knowledgeBase.index();
         int leadEnd = text.indexOf("\n\n") < 0 ? text.length() : text.indexOf("\n\n");
-        List<TextTokens.Token> titleTokens = TextTokens.tokenize(title);
-        List<TextTokens.Token> textTokens = TextTokens.tokenize(text);
-
+        Field titleField = Field.of(title, true, 0);
+        Field textField = Field.of(text, false, leadEnd);
         List<Found> found = new ArrayList<>();
-        boolean[] titleUsed = new boolean[titleTokens.size()];
-        boolean[] textUsed = new boolean[textTokens.size()];
-        matchAliases(index, title, titleTokens, titleUsed, true, 0, found);
-        matchAliases(index, text, textTokens, textUsed, false, leadEnd, found);
+        Map<String, AliasIndex.Entry> newNames = new LinkedHashMap<>();
 
+        for (Field field : List.of(titleField, textField)) {
+            matchAliases(index, field, 2, found);
+        }
+        recognize(recognizer, index, titleField, title.length(), newNames, found);
+        recognize(recognizer, index, textField, recognizedPrefix(text), newNames, found);
+        for (Field field : List.of(titleField, textField)) {
+            matchAliases(index, field, 1, found);
+        }
+        AliasIndex articleNames = AliasIndex.ofEntries(newNames.values());
+        for (Field field : List.of(titleField, textField)) {
+            matchAliases(articleNames, field, 1, found);
+        }
+        Map<String, AliasIndex.Entry> surnames = surnamesOfPeople(found);
+        found.replaceAll(f -> resolveSurname(f, surnames));
+        for (Field field : List.of(titleField, textField)) {
+            matchSurnames(surnames, field, found);
+        }
+        return aggregate(found);
+    }
+
+    /** Where the recognizer stops: the end of the paragraph that crosses the limit. */
+    private int recognizedPrefix(String text) {
+        if (text.length() <= maxRecognizedChars) {
+            return text.length();
+        }
+        int paragraphEnd = text.indexOf('\n', maxRecognizedChars);
+        return paragraphEnd < 0 ? text.length() : paragraphEnd;
+    }
+
+    private static void recognize(NamedEntityRecognizer recognizer, AliasIndex index, Field field, int limit,
+                                  Map<String, AliasIndex.Entry> newNames, List<Found> found) {
+        if (limit == 0) {
+            return;
+        }
+        for (NamedEntityRecognizer.Span span : recognizer.find(field.source().substring(0, limit))) {
+            List<Integer> covered = new ArrayList<>();
+            for (int k = 0; k < field.tokens().size(); k++) {
+                TextTokens.Token t = field.tokens().get(k);
+                if (t.start() >= span.start() && t.end() <= span.end()) {
+                    covered.add(k);
+                }
+            }
+            if (covered.isEmpty() || covered.stream().anyMatch(k -> field.used()[k])) {
+                continue;
+            }
+            List<String> words = new ArrayList<>();
+            for (int k : covered) {
+                words.add(field.tokens().get(k).text());
+                field.used()[k] = true;
+            }
+            String key = TextTokens.join(words);
+            AliasIndex.Entry entry = index.lookup(key)
+                    .filter(known -> compatible(known.type(), span.type()))
+                    .orElseGet(() -> newNames.computeIfAbsent(key.toLowerCase(Locale.ROOT), k ->
+                            new AliasIndex.Entry(NEW_ENTITY + span.type().name().toLowerCase(Locale.ROOT) + ":" + k,
+                                    key, span.type())));
+            Mention mention = new Mention(field.source().substring(span.start(), span.end()), span.start(), span.end(),
+                    field.inTitle());
+            found.add(new Found(entry, mention, weight(field, span.start())));
+        }
+    }
+
+    /** "Amazon" the river is not Amazon the company: a name links only to an entity of its kind. */
+    private static boolean compatible(EntityType known, EntityType recognized) {
+        return known == recognized || known == EntityType.MISC || recognized == EntityType.MISC;
+    }
+
+    private static Map<String, AliasIndex.Entry> surnamesOfPeople(List<Found> found) {
         Map<String, AliasIndex.Entry> surnames = new HashMap<>();
         for (Found f : found) {
             if (f.entry().type() == EntityType.PERSON) {
                 List<String> nameWords = TextTokens.words(f.entry().name());
+                List<String> mentionWords = TextTokens.words(f.mention().getText());
                 if (nameWords.size() > 1) {
                     surnames.putIfAbsent(nameWords.get(nameWords.size() - 1), f.entry());
-                    List<String> mentionWords = TextTokens.words(f.mention().getText());
+                }
+                if (mentionWords.size() > 1) {
                     surnames.putIfAbsent(mentionWords.get(mentionWords.size() - 1), f.entry());
                 }
             }
         }
-        matchSurnames(surnames, titleTokens, titleUsed, true, 0, found);
-        matchSurnames(surnames, textTokens, textUsed, false, leadEnd, found);
-        return aggregate(found);
+        return surnames;
     }
 
-    private static void matchAliases(AliasIndex index, String source, List<TextTokens.Token> tokens, boolean[] used,
-                                     boolean inTitle, int leadEnd, List<Found> found) {
+    /** A one-word new name that is the surname of a person named in full becomes that person. */
+    private static Found resolveSurname(Found f, Map<String, AliasIndex.Entry> surnames) {
+        if (!f.entry().id().startsWith(NEW_ENTITY) || f.entry().type() == EntityType.LOCATION) {
+            return f;
+        }
+        List<String> words = TextTokens.words(f.entry().name());
+        AliasIndex.Entry person = words.size() == 1 ? surnames.get(words.get(0)) : null;
+        return person == null || person.equals(f.entry()) ? f : new Found(person, f.mention(), f.weight());
+    }
+
+    private static void matchAliases(AliasIndex index, Field field, int minTokens, List<Found> found) {
+        List<TextTokens.Token> tokens = field.tokens();
         int i = 0;
         while (i < tokens.size()) {
-            if (!tokens.get(i).isCapitalised()) {
+            if (field.used()[i] || !tokens.get(i).isCapitalised()) {
                 i++;
                 continue;
             }
             int matched = 0;
-            for (int n = Math.min(index.maxTokens(), tokens.size() - i); n >= 1 && matched == 0; n--) {
-                if (!contiguous(source, tokens, i, n)) {
+            for (int n = Math.min(index.maxTokens(), tokens.size() - i); n >= minTokens && matched == 0; n--) {
+                if (!free(field, i, n) || !contiguous(field.source(), tokens, i, n)) {
                     continue;
                 }
                 List<String> words = new ArrayList<>(n);
@@ -77,10 +180,11 @@ public final class EntityTagger {
                 if (hit.isPresent()) {
                     TextTokens.Token first = tokens.get(i);
                     TextTokens.Token last = tokens.get(i + n - 1);
-                    Mention mention = new Mention(source.substring(first.start(), last.end()), first.start(), last.end(), inTitle);
-                    found.add(new Found(hit.get(), mention, weight(inTitle, first.start(), leadEnd)));
+                    Mention mention = new Mention(field.source().substring(first.start(), last.end()), first.start(),
+                            last.end(), field.inTitle());
+                    found.add(new Found(hit.get(), mention, weight(field, first.start())));
                     for (int k = i; k < i + n; k++) {
-                        used[k] = true;
+                        field.used()[k] = true;
                     }
                     matched = n;
                 }
@@ -89,16 +193,25 @@ public final class EntityTagger {
         }
     }
 
-    private static void matchSurnames(Map<String, AliasIndex.Entry> surnames, List<TextTokens.Token> tokens,
-                                      boolean[] used, boolean inTitle, int leadEnd, List<Found> found) {
-        for (int i = 0; i < tokens.size(); i++) {
-            TextTokens.Token t = tokens.get(i);
+    private static void matchSurnames(Map<String, AliasIndex.Entry> surnames, Field field, List<Found> found) {
+        for (int i = 0; i < field.tokens().size(); i++) {
+            TextTokens.Token t = field.tokens().get(i);
             AliasIndex.Entry person = surnames.get(t.text());
-            if (!used[i] && t.isCapitalised() && person != null) {
-                found.add(new Found(person, new Mention(t.text(), t.start(), t.end(), inTitle),
-                        weight(inTitle, t.start(), leadEnd)));
+            if (!field.used()[i] && t.isCapitalised() && person != null) {
+                field.used()[i] = true;
+                found.add(new Found(person, new Mention(t.text(), t.start(), t.end(), field.inTitle()),
+                        weight(field, t.start())));
             }
         }
+    }
+
+    private static boolean free(Field field, int i, int n) {
+        for (int k = i; k < i + n; k++) {
+            if (field.used()[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Tokens i..i+n-1 separated by one space (or the dot of an abbreviation): a name never spans a sentence break. */
@@ -114,8 +227,8 @@ public final class EntityTagger {
         return true;
     }
 
-    private static double weight(boolean inTitle, int offset, int leadEnd) {
-        return inTitle ? TITLE_WEIGHT : offset < leadEnd ? LEAD_WEIGHT : 1;
+    private static double weight(Field field, int offset) {
+        return field.inTitle() ? TITLE_WEIGHT : offset < field.leadEnd() ? LEAD_WEIGHT : 1;
     }
 
     private static List<Entity> aggregate(List<Found> found) {
@@ -134,7 +247,7 @@ public final class EntityTagger {
             entities.add(Entity.newBuilder()
                     .setName(entry.name())
                     .setType(entry.type())
-                    .setKbId(entry.id())
+                    .setKbId(entry.id().startsWith(NEW_ENTITY) ? null : entry.id())
                     .setCount(mentions.size())
                     .setSalience(total == 0 ? 0 : Math.round(weight / total * 1e4) / 1e4)
                     .setMentions(sorted)

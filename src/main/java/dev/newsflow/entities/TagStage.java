@@ -16,9 +16,9 @@ public final class TagStage implements Stage<DedupStage.Deduped, EnrichedArticle
     private final EntityTagger tagger;
     private FixedKeyProcessorContext<?, ?> context;
 
-    public TagStage(KnowledgeBase knowledgeBase) {
+    public TagStage(KnowledgeBase knowledgeBase, EntityTagger tagger) {
         this.knowledgeBase = knowledgeBase;
-        this.tagger = new EntityTagger(knowledgeBase);
+        this.tagger = tagger;
     }
 
     @Override
@@ -40,7 +40,7 @@ public final class TagStage implements Stage<DedupStage.Deduped, EnrichedArticle
         return EnrichedArticle.newBuilder()
                 .setArticle(article)
                 .setStoryId(deduped.decision().storyId())
-                .setEntities(tagger.tag(article.getTitle(), article.getText()))
+                .setEntities(tagger.tag(article.getTitle(), article.getText(), article.getLanguage()))
                 .setProcessedAt(Instant.ofEpochMilli(context.currentSystemTimeMs()))
                 .build();
     }

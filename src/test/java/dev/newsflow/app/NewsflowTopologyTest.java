@@ -136,9 +136,24 @@ class NewsflowTopologyTest {
         String text = article.getArticle().getText();
         byName.get("Sergei Lavrov").getMentions().stream().filter(m -> !m.getInTitle())
                 .forEach(m -> assertThat(text.substring(m.getStart(), m.getEnd())).isEqualTo(m.getText()));
-        // both in the title and the lead: the two most salient, ahead of places
-        assertThat(article.getEntities().subList(0, 2)).extracting(Entity::getName)
-                .containsExactlyInAnyOrder("Sergei Lavrov", "Antony Blinken");
+        // the three names of the title, also in the lead: the most salient
+        assertThat(article.getEntities().subList(0, 3)).extracting(Entity::getName)
+                .containsExactlyInAnyOrder("Sergei Lavrov", "Antony Blinken", "Geneva");
+        // found by the recognizer, not in the knowledge base: typed, counted, unlinked
+        assertThat(byName.get("Geneva").getType()).isEqualTo(dev.newsflow.avro.EntityType.LOCATION);
+        assertThat(byName.get("Geneva").getKbId()).isNull();
+        assertThat(byName.get("Geneva").getCount()).isEqualTo(3);
+    }
+
+    @Test
+    void aNameLinksOnlyToAKnowledgeBaseEntityOfItsKind() {
+        pipe(SamplePages.DIR.resolve("09-amazon-deforestation-brazil.html"));
+        Map<String, Entity> byName = enriched.readValue().getEntities().stream()
+                .collect(Collectors.toMap(Entity::getName, e -> e));
+        // the knowledge base's Amazon is the company; in this article it is the rainforest
+        assertThat(byName.get("Amazon").getType()).isEqualTo(dev.newsflow.avro.EntityType.LOCATION);
+        assertThat(byName.get("Amazon").getKbId()).isNull();
+        assertThat(byName.get("Brazil").getKbId()).isEqualTo("loc:brazil");
     }
 
     @Test
