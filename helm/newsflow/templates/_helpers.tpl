@@ -41,6 +41,9 @@ spec:
         # static membership: a restarted pod takes its partitions back without a rebalance
         - name: KAFKA_GROUP_INSTANCE_ID
           value: "$(POD_NAME)"
+        # where the other instances ask this one for its share of interactive queries
+        - name: KAFKA_APPLICATION_SERVER
+          value: "$(POD_NAME).{{ include "newsflow.fullname" . }}:{{ .Values.http.port }}"
         {{- end }}
         - name: JAVA_TOOL_OPTIONS
           value: {{ .Values.javaOptions | quote }}

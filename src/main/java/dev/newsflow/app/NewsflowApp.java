@@ -6,6 +6,7 @@ import dev.newsflow.metrics.StreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
@@ -64,8 +65,10 @@ public final class NewsflowApp implements AutoCloseable {
         StreamsMetrics streamsMetrics = new StreamsMetrics(meters, streams, config.getDuration("newsflow.metrics.refresh"));
         OpsHttpServer http = new OpsHttpServer(config.getInt("newsflow.http.port"), meters, () -> streams,
                 topology.describe().toString());
+        http.route("/entities/trending", new TrendingEndpoint(streams,
+                Optional.ofNullable(kafka.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG))));
         streams.start();
-        LOG.info("operations endpoints on port {}: /metrics /ready /live /topology", http.port());
+        LOG.info("operations endpoints on port {}: /metrics /ready /live /topology /entities/trending", http.port());
         return new NewsflowApp(streams, meters, streamsMetrics, http);
     }
 

@@ -11,6 +11,7 @@ import dev.newsflow.dedup.DedupStores;
 import dev.newsflow.dedup.MinHasher;
 import dev.newsflow.entities.KnowledgeBaseStore;
 import dev.newsflow.entities.TagStage;
+import dev.newsflow.entities.TrendingEntities;
 import dev.newsflow.stream.GuardedStageProcessor;
 import dev.newsflow.stream.Outcome;
 import dev.newsflow.stream.Stage;
@@ -35,6 +36,7 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
  * pages.raw ─ decode ─ clean ─▶ (by article id, one partition) ─ dedup ─┬─ tag ─▶ articles.enriched
  *                                                                        └──────▶ articles.duplicates
  * every stage's refusals ─▶ pages.dlq          entities.kb ─▶ global knowledge-base store ─▶ tag
+ * articles.enriched' entities ─▶ (by entity) ─ mentions per hour ─▶ trending-entities store (queried over HTTP)
  * </pre>
  * The dedup index is one partition wide so that "first seen" is a single, replayable order.
  */
@@ -84,11 +86,12 @@ public final class NewsflowTopology {
                 .defaultBranch(Branched.withConsumer(firstSeen -> {
                     KStream<String, Outcome<EnrichedArticle>> tagged = firstSeen.processValues(
                             guarded(() -> new TagStage(parts.knowledgeBase(), parts.tagger()), listener), Named.as("tag"));
-                    toDeadLetters(tagged, topics, "tag")
+                    KStream<String, EnrichedArticle> enriched = toDeadLetters(tagged, topics, "tag")
                             .mapValues(Outcome::value, Named.as("unwrap-enriched"))
                             .peek((id, article) -> listener.articleEnriched(article.getEntities().size()),
-                                    Named.as("count-enriched"))
-                            .to(topics.articlesEnriched().name(), Produced.with(topics.articlesEnriched().keySerde(),
+                                    Named.as("count-enriched"));
+                    TrendingEntities.count(enriched);
+                    enriched.to(topics.articlesEnriched().name(), Produced.with(topics.articlesEnriched().keySerde(),
                                     topics.articlesEnriched().valueSerde()).withName("articles-enriched"));
                 }, "first-seen"));
         return builder.build();

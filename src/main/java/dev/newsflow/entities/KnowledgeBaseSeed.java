@@ -10,30 +10,48 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * The bundled starting knowledge base ({@code kb/seed-entities.tsv}: id, type, canonical name,
- * aliases separated by {@code |}), produced to the entities topic when that topic is empty.
+ * The bundled starting knowledge base, produced to the entities topic when that topic is empty:
+ * {@code kb/places.tsv} (countries, capitals and large cities, generated from package data by
+ * {@code src/kb-build}) and {@code kb/seed-entities.tsv} (hand-curated people, organisations and
+ * places with their spelling variants). Both are TSV: id, type, canonical name, aliases separated
+ * by {@code |}. Where both name one id, the curated name and type win and the aliases are pooled.
  */
 public final class KnowledgeBaseSeed {
-    public static final String RESOURCE = "/kb/seed-entities.tsv";
+    public static final List<String> RESOURCES = List.of("/kb/places.tsv", "/kb/seed-entities.tsv");
 
     private KnowledgeBaseSeed() {
     }
 
     public static List<KnowledgeEntity> load() {
-        try (InputStream in = KnowledgeBaseSeed.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+        Map<String, KnowledgeEntity> byId = new LinkedHashMap<>();
+        for (String resource : RESOURCES) {
+            try (InputStream in = KnowledgeBaseSeed.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException(resource + " is missing from the classpath");
+                }
+                for (KnowledgeEntity e : parse(resource, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)))) {
+                    byId.merge(e.getId(), e, (earlier, later) -> {
+                        Set<String> aliases = new LinkedHashSet<>(later.getAliases());
+                        aliases.addAll(earlier.getAliases());
+                        aliases.remove(later.getName());
+                        return new KnowledgeEntity(later.getId(), later.getName(), later.getType(), List.copyOf(aliases));
+                    });
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        return List.copyOf(byId.values());
     }
 
-    static List<KnowledgeEntity> parse(BufferedReader reader) throws IOException {
+    static List<KnowledgeEntity> parse(String resource, BufferedReader reader) throws IOException {
         List<KnowledgeEntity> out = new ArrayList<>();
         String line;
         int lineNumber = 0;
@@ -44,7 +62,7 @@ public final class KnowledgeBaseSeed {
             }
             String[] f = line.split("\t", -1);
             if (f.length < 3) {
-                throw new IllegalArgumentException(RESOURCE + ":" + lineNumber + ": expected id, type, name[, aliases]");
+                throw new IllegalArgumentException(resource + ":" + lineNumber + ": expected id, type, name[, aliases]");
             }
             List<String> aliases = f.length > 3 && !f[3].isBlank()
                     ? Arrays.stream(f[3].split("\\|")).map(String::trim).filter(s -> !s.isEmpty()).toList()

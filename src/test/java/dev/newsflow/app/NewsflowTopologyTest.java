@@ -10,6 +10,7 @@ import dev.newsflow.avro.Entity;
 import dev.newsflow.avro.KnowledgeEntity;
 import dev.newsflow.avro.RawPage;
 import dev.newsflow.entities.KnowledgeBaseSeed;
+import dev.newsflow.entities.TrendingEntities;
 import dev.newsflow.serde.SubjectNameStrategy;
 import dev.newsflow.stream.StageListener;
 import dev.newsflow.testing.DeadLetters;
@@ -17,6 +18,8 @@ import dev.newsflow.testing.InMemorySchemaRegistry;
 import dev.newsflow.testing.SamplePages;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -91,6 +94,7 @@ class NewsflowTopologyTest {
         List<DeadLetter> dead = dlq.readValuesToList();
 
         assertThat(articles).hasSize(18);
+        assertTrendingMatches(articles);
         assertThat(articles).allSatisfy(a -> {
             assertThat(a.getStoryId()).isEqualTo(a.getArticle().getId());
             assertThat(a.getArticle().getText()).doesNotContain("Next Story", "Send Push", "Download the app",
@@ -200,6 +204,18 @@ class NewsflowTopologyTest {
         assertThat(dead.get(1).getMessage()).contains("987654");
         assertThat(enriched.readValuesToList()).singleElement()
                 .satisfies(a -> assertThat(a.getArticle().getTitle()).startsWith("SpaceX launches"));
+    }
+
+    /** The hourly mention counts add up to the mentions of the enriched articles, per canonical entity. */
+    private void assertTrendingMatches(List<EnrichedArticle> articles) {
+        Map<String, Long> expected = articles.stream().flatMap(a -> a.getEntities().stream())
+                .collect(Collectors.groupingBy(e -> e.getType() + "|" + e.getName(), Collectors.summingLong(Entity::getCount)));
+        List<TrendingEntities.Count> top = TrendingEntities.top(driver.getWindowStore(TrendingEntities.STORE),
+                Instant.ofEpochMilli(clock).minus(Duration.ofHours(2)), Instant.ofEpochMilli(clock), 1000);
+        assertThat(top).hasSize(expected.size());
+        top.forEach(c -> assertThat(c.count()).as(c.name()).isEqualTo(expected.get(c.type() + "|" + c.name())));
+        assertThat(top.get(0).count()).isGreaterThanOrEqualTo(top.get(top.size() - 1).count());
+        assertThat(top).extracting(TrendingEntities.Count::name).contains("Sergei Lavrov", "Volodymyr Zelenskyy");
     }
 
     private static EnrichedArticle byUrlSuffix(List<EnrichedArticle> articles, String suffix) {

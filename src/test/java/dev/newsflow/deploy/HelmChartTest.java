@@ -54,6 +54,7 @@ class HelmChartTest {
         assertThat(container.at("/ports/0/containerPort").asInt()).isEqualTo(8080);
         assertThat(container.at("/resources/limits/memory").asText()).isEqualTo("3Gi");
         assertThat(env(container, "KAFKA_GROUP_INSTANCE_ID")).contains("$(POD_NAME)");
+        assertThat(env(container, "KAFKA_APPLICATION_SERVER")).contains("$(POD_NAME).news-newsflow:8080");
         assertThat(sts.at("/spec/volumeClaimTemplates/0/spec/resources/requests/storage").asText()).isEqualTo("10Gi");
         assertThat(sts.at("/spec/template/spec/securityContext/runAsNonRoot").asBoolean()).isTrue();
 

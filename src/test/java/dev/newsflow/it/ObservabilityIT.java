@@ -68,6 +68,20 @@ class ObservabilityIT {
                     "newsflow_articles_enriched_total " + (double) outputs.enriched().size(),
                     "newsflow_streams_state{state=\"RUNNING\"} 1.0");
 
+            assertThat(new ObjectMapper().readTree(get(base + "/entities/trending?limit=5").body()).path("entities"))
+                    .hasSize(5);
+            JsonNode trending = new ObjectMapper().readTree(get(base + "/entities/trending?hours=2&limit=500").body())
+                    .path("entities");
+            long lavrov = outputs.enriched().stream().flatMap(a -> a.getEntities().stream())
+                    .filter(e -> e.getName().equals("Sergei Lavrov")).mapToLong(e -> e.getCount()).sum();
+            assertThat(trending.findValuesAsText("name")).contains("Sergei Lavrov");
+            for (JsonNode entity : trending) {
+                if (entity.path("name").asText().equals("Sergei Lavrov")) {
+                    assertThat(entity.path("type").asText()).isEqualTo("PERSON");
+                    assertThat(entity.path("count").asLong()).isEqualTo(lavrov);
+                }
+            }
+
             try (Prometheus prometheus = Prometheus.scraping("127.0.0.1:" + app.httpPort(), prometheusDir)) {
                 Map<String, String> queries = dashboardQueries();
                 assertThat(queries).hasSizeGreaterThan(20);
