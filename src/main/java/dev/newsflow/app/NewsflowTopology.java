@@ -16,6 +16,8 @@ import dev.newsflow.stream.GuardedStageProcessor;
 import dev.newsflow.stream.Outcome;
 import dev.newsflow.stream.Stage;
 import dev.newsflow.stream.StageListener;
+import java.time.Instant;
+import java.util.List;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -33,7 +35,7 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
 /**
  * The whole pipeline as one pure function of its topics and parts (no I/O):
  * <pre>
- * pages.raw ─ decode ─ clean ─▶ (by article id, one partition) ─ dedup ─┬─ tag ─▶ articles.enriched
+ * pages.raw ─ decode ─ clean ─▶ (by article id, one partition) ─ dedup ─┬─▶ (by article id, N partitions) ─ tag ─▶ articles.enriched
  *                                                                        └──────▶ articles.duplicates
  * every stage's refusals ─▶ pages.dlq          entities.kb ─▶ global knowledge-base store ─▶ tag
  * articles.enriched' entities ─▶ (by entity) ─ mentions per hour ─▶ trending-entities store (queried over HTTP)
@@ -42,6 +44,7 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
  */
 public final class NewsflowTopology {
     static final String DEDUP_INDEX = "dedup-index";
+    static final String TAG_INPUT = "tag-input";
 
     private NewsflowTopology() {
     }
@@ -84,8 +87,14 @@ public final class NewsflowTopology {
                                         topics.articlesDuplicates().valueSerde()).withName("articles-duplicates")),
                         "duplicate"))
                 .defaultBranch(Branched.withConsumer(firstSeen -> {
-                    KStream<String, Outcome<EnrichedArticle>> tagged = firstSeen.processValues(
-                            guarded(() -> new TagStage(parts.knowledgeBase(), parts.tagger()), listener), Named.as("tag"));
+                    // tagging is the costly stage: spread it over partitions again after the one-partition index
+                    KStream<String, Outcome<EnrichedArticle>> tagged = firstSeen
+                            .mapValues(outcome -> untagged(outcome.value()), Named.as("to-untagged"))
+                            .repartition(Repartitioned.with(Serdes.String(), topics.articlesEnriched().valueSerde())
+                                    .withName(TAG_INPUT).withNumberOfPartitions(parts.tagPartitions()))
+                            .mapValues(Outcome::ok, Named.as("wrap-untagged"))
+                            .processValues(guarded(() -> new TagStage(parts.knowledgeBase(), parts.tagger()), listener),
+                                    Named.as("tag"));
                     KStream<String, EnrichedArticle> enriched = toDeadLetters(tagged, topics, "tag")
                             .mapValues(Outcome::value, Named.as("unwrap-enriched"))
                             .peek((id, article) -> listener.articleEnriched(article.getEntities().size()),
@@ -113,6 +122,15 @@ public final class NewsflowTopology {
     /** Source coordinates: unique per input record, so a replayed failure overwrites rather than piles up under compaction. */
     private static String deadLetterKey(DeadLetter failure) {
         return failure.getTopic() + "/" + failure.getPartition() + "/" + failure.getOffset();
+    }
+
+    private static EnrichedArticle untagged(DedupStage.Deduped deduped) {
+        return EnrichedArticle.newBuilder()
+                .setArticle(deduped.article())
+                .setStoryId(deduped.decision().storyId())
+                .setEntities(List.of())
+                .setProcessedAt(Instant.EPOCH)
+                .build();
     }
 
     private static DuplicateArticle toDuplicate(DedupStage.Deduped deduped) {

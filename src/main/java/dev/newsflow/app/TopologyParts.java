@@ -16,8 +16,8 @@ import org.apache.kafka.common.serialization.Serde;
  * by all tasks, since they are read-only or synchronised) and the serdes of internal topics.
  */
 public record TopologyParts(ArticleCleaner cleaner, DedupSettings dedup, KnowledgeBase knowledgeBase,
-                            EntityTagger tagger, Serde<RawPage> rawPageSerde, Serde<CleanArticle> cleanArticleSerde,
-                            StageListener listener) {
+                            EntityTagger tagger, int tagPartitions, Serde<RawPage> rawPageSerde,
+                            Serde<CleanArticle> cleanArticleSerde, StageListener listener) {
 
     public static TopologyParts from(NewsflowConfig config, AvroSerdes serdes, StageListener listener) {
         ArticleCleaner cleaner = new ArticleCleaner(config.getInt("newsflow.clean.max.page.bytes"),
@@ -30,7 +30,8 @@ public record TopologyParts(ArticleCleaner cleaner, DedupSettings dedup, Knowled
         KnowledgeBase knowledgeBase = new KnowledgeBase();
         EntityTagger tagger = new EntityTagger(knowledgeBase, StanfordCrfRecognizer.shared(),
                 config.getInt("newsflow.ner.max.chars"));
-        return new TopologyParts(cleaner, dedup, knowledgeBase, tagger, serdes.forValues(RawPage.class),
+        return new TopologyParts(cleaner, dedup, knowledgeBase, tagger, config.getInt("newsflow.topics.partitions"),
+                serdes.forValues(RawPage.class),
                 serdes.forValues(CleanArticle.class), listener);
     }
 }

@@ -15,7 +15,8 @@ import java.util.Optional;
  * languages). Loaded once: reading the profiles takes about a second.
  */
 public final class LanguageGuesser {
-    private static final int SAMPLE_CHARS = 3000;
+    // a thousand characters of running text is plenty for n-gram profiles, and detection time grows with the sample
+    private static final int SAMPLE_CHARS = 1000;
 
     private final LanguageDetector detector;
     private final TextObjectFactory texts = CommonTextObjectFactories.forDetectingOnLargeText();

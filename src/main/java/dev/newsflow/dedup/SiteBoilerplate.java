@@ -1,11 +1,10 @@
 package dev.newsflow.dedup;
 
-import java.net.URI;
+import dev.newsflow.clean.UrlNormalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -36,7 +35,8 @@ final class SiteBoilerplate {
     }
 
     Stripped strip(String canonicalUrl, String text) {
-        String site = site(canonicalUrl);
+        // the host without "www.": the unit whose templates repeat
+        String site = UrlNormalizer.host(canonicalUrl);
         Map<Long, long[]> sentences = new LinkedHashMap<>();
         for (String sentence : sentences(text)) {
             long[] words = MinHasher.tokenHashes(sentence);
@@ -75,20 +75,6 @@ final class SiteBoilerplate {
     void count(Stripped stripped, String articleId, long timestamp) {
         for (String key : stripped.uncountedSentenceKeys()) {
             storage.addSiteSentenceSighting(key, articleId, timestamp);
-        }
-    }
-
-    /** Host without "www.": the unit whose templates repeat. */
-    static String site(String url) {
-        try {
-            String host = URI.create(url).getHost();
-            if (host == null) {
-                return "";
-            }
-            host = host.toLowerCase(Locale.ROOT);
-            return host.startsWith("www.") ? host.substring(4) : host;
-        } catch (IllegalArgumentException notAUri) {
-            return "";
         }
     }
 

@@ -68,8 +68,10 @@ public final class EntityTagger {
         for (Field field : List.of(titleField, textField)) {
             matchAliases(index, field, 2, found);
         }
-        recognize(recognizer, index, titleField, title.length(), newNames, found);
-        recognize(recognizer, index, textField, recognizedPrefix(text), newNames, found);
+        // titles are short and often hold a name with no other capital: the recognizer reads them whole
+        recognize(recognizer.find(title), index, titleField, newNames, found);
+        recognize(recognizer.find(sentencesWithNames(text.substring(0, recognizedPrefix(text)))), index, textField,
+                newNames, found);
         for (Field field : List.of(titleField, textField)) {
             matchAliases(index, field, 1, found);
         }
@@ -94,12 +96,9 @@ public final class EntityTagger {
         return paragraphEnd < 0 ? text.length() : paragraphEnd;
     }
 
-    private static void recognize(NamedEntityRecognizer recognizer, AliasIndex index, Field field, int limit,
+    private static void recognize(List<NamedEntityRecognizer.Span> spans, AliasIndex index, Field field,
                                   Map<String, AliasIndex.Entry> newNames, List<Found> found) {
-        if (limit == 0) {
-            return;
-        }
-        for (NamedEntityRecognizer.Span span : recognizer.find(field.source().substring(0, limit))) {
+        for (NamedEntityRecognizer.Span span : spans) {
             List<Integer> covered = new ArrayList<>();
             for (int k = 0; k < field.tokens().size(); k++) {
                 TextTokens.Token t = field.tokens().get(k);
@@ -125,6 +124,48 @@ public final class EntityTagger {
                     field.inTitle());
             found.add(new Found(entry, mention, weight(field, span.start())));
         }
+    }
+
+    /**
+     * The text with every sentence that has no capitalised word after its first blanked out (same
+     * length, so offsets hold): such sentences rarely hold a name, and the recognizer's time is
+     * proportional to what it reads. A name opening such a sentence is still found by the later
+     * passes when it is in the knowledge base or named elsewhere in the article.
+     */
+    static String sentencesWithNames(String text) {
+        char[] out = text.toCharArray();
+        int sentenceStart = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean end = i == text.length() || text.charAt(i) == '\n'
+                    || ((text.charAt(i) == '.' || text.charAt(i) == '!' || text.charAt(i) == '?')
+                        && i + 1 < text.length() && Character.isWhitespace(text.charAt(i + 1)));
+            if (end) {
+                if (!hasInnerCapital(text, sentenceStart, Math.min(i + 1, text.length()))) {
+                    for (int k = sentenceStart; k < Math.min(i + 1, text.length()); k++) {
+                        if (out[k] != '\n') {
+                            out[k] = ' ';
+                        }
+                    }
+                }
+                sentenceStart = i + 1;
+            }
+        }
+        return new String(out);
+    }
+
+    private static boolean hasInnerCapital(String text, int from, int to) {
+        boolean seenWord = false;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            boolean wordStart = Character.isLetter(c) && (i == from || !Character.isLetterOrDigit(text.charAt(i - 1)));
+            if (wordStart) {
+                if (seenWord && Character.isUpperCase(c)) {
+                    return true;
+                }
+                seenWord = true;
+            }
+        }
+        return false;
     }
 
     /** "Amazon" the river is not Amazon the company: a name links only to an entity of its kind. */

@@ -44,6 +44,9 @@ public final class StanfordCrfRecognizer implements NamedEntityRecognizer {
 
     @Override
     public List<Span> find(String text) {
+        if (text.isBlank()) {
+            return List.of();
+        }
         List<Span> spans = new ArrayList<>();
         for (Triple<String, Integer, Integer> t : classifier.join().classifyToCharacterOffsets(text)) {
             spans.add(new Span(t.second(), t.third(), type(t.first())));

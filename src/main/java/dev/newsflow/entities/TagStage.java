@@ -3,15 +3,14 @@ package dev.newsflow.entities;
 import dev.newsflow.avro.CleanArticle;
 import dev.newsflow.avro.EnrichedArticle;
 import dev.newsflow.avro.KnowledgeEntity;
-import dev.newsflow.dedup.DedupStage;
 import dev.newsflow.stream.AvroBytes;
 import dev.newsflow.stream.Stage;
 import java.time.Instant;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-/** The tagging stage: a first-seen article in, the enriched article with its entities out. */
-public final class TagStage implements Stage<DedupStage.Deduped, EnrichedArticle> {
+/** The tagging stage: a first-seen article in (as an enriched article without entities), with its entities out. */
+public final class TagStage implements Stage<EnrichedArticle, EnrichedArticle> {
     private final KnowledgeBase knowledgeBase;
     private final EntityTagger tagger;
     private FixedKeyProcessorContext<?, ?> context;
@@ -35,18 +34,16 @@ public final class TagStage implements Stage<DedupStage.Deduped, EnrichedArticle
     }
 
     @Override
-    public EnrichedArticle apply(DedupStage.Deduped deduped, long timestamp) {
-        CleanArticle article = deduped.article();
-        return EnrichedArticle.newBuilder()
-                .setArticle(article)
-                .setStoryId(deduped.decision().storyId())
+    public EnrichedArticle apply(EnrichedArticle untagged, long timestamp) {
+        CleanArticle article = untagged.getArticle();
+        return EnrichedArticle.newBuilder(untagged)
                 .setEntities(tagger.tag(article.getTitle(), article.getText(), article.getLanguage()))
                 .setProcessedAt(Instant.ofEpochMilli(context.currentSystemTimeMs()))
                 .build();
     }
 
     @Override
-    public byte[] bytesForDeadLetter(DedupStage.Deduped deduped) {
-        return AvroBytes.of(deduped.article());
+    public byte[] bytesForDeadLetter(EnrichedArticle untagged) {
+        return AvroBytes.of(untagged.getArticle());
     }
 }

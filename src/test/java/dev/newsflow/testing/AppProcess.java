@@ -10,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -39,9 +41,16 @@ public final class AppProcess implements AutoCloseable {
             props.store(out, "newsflow under test");
         }
         Path log = Files.createDirectories(Path.of("target/it-logs")).resolve(name + "-" + System.nanoTime() + ".log");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-cp", System.getProperty("java.class.path"),
-                "dev.newsflow.app.Main", "run", "--config", config.toString())
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap));
+        // e.g. -Dnewsflow.app.jvm.options=-XX:StartFlightRecording=filename=app.jfr to profile the application
+        String extra = System.getProperty("newsflow.app.jvm.options", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                "dev.newsflow.app.Main", "run", "--config", config.toString()));
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();

@@ -1,0 +1,81 @@
+package dev.newsflow.entities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsflow.avro.Entity;
+import dev.newsflow.avro.EntityType;
+import dev.newsflow.avro.KnowledgeEntity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The tagger's passes with a scripted recognizer: linking, new entities, propagation and surnames. */
+class EntityTaggerTest {
+    private final KnowledgeBase kb = new KnowledgeBase();
+
+    EntityTaggerTest() {
+        kb.upsert(new KnowledgeEntity("org:amazon", "Amazon", EntityType.ORGANIZATION, List.of("Amazon.com")));
+        kb.upsert(new KnowledgeEntity("loc:brazil", "Brazil", EntityType.LOCATION, List.of()));
+        kb.upsert(new KnowledgeEntity("org:boe", "Bank of England", EntityType.ORGANIZATION, List.of("BoE")));
+    }
+
+    /** Recognizes the given words, wherever they occur in what it is shown, as the given type. */
+    private static NamedEntityRecognizer recognizing(Map<String, EntityType> names) {
+        return text -> {
+            List<NamedEntityRecognizer.Span> spans = new ArrayList<>();
+            names.forEach((name, type) -> {
+                for (int i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
+                    spans.add(new NamedEntityRecognizer.Span(i, i + name.length(), type));
+                }
+            });
+            return spans;
+        };
+    }
+
+    @Test
+    void recognizedNamesLinkOnlyToEntitiesOfTheirKindAndOthersBecomeNewEntities() {
+        EntityTagger tagger = new EntityTagger(kb, recognizing(Map.of("Amazon", EntityType.LOCATION,
+                "Brazil", EntityType.LOCATION, "Marina Silva", EntityType.PERSON)), 10_000);
+        Map<String, Entity> byName = byName(tagger.tag("", "Marina Silva said the Amazon in Brazil is shrinking more "
+                + "slowly. Silva spoke in the capital.", "en"));
+        assertThat(byName.get("Amazon").getType()).isEqualTo(EntityType.LOCATION);
+        assertThat(byName.get("Amazon").getKbId()).as("not the company").isNull();
+        assertThat(byName.get("Brazil").getKbId()).isEqualTo("loc:brazil");
+        assertThat(byName.get("Marina Silva").getKbId()).isNull();
+        assertThat(byName.get("Marina Silva").getCount()).as("the surname alone resolves to her").isEqualTo(2);
+    }
+
+    @Test
+    void multiWordAliasesComeFirstAndNamesFoundEarlyAreMatchedPastTheRecognizersLimit() {
+        String lead = "The Bank of England met on Thursday. Andrew Bailey chaired it.";
+        String rest = "\n" + "Nothing much happened for a long while afterwards. ".repeat(10)
+                + "\nAndrew Bailey left early and Bailey did not comment.";
+        EntityTagger tagger = new EntityTagger(kb, recognizing(Map.of("Bank", EntityType.ORGANIZATION,
+                "England", EntityType.LOCATION, "Andrew Bailey", EntityType.PERSON)), lead.length());
+        Map<String, Entity> byName = byName(tagger.tag("", lead + rest, "en"));
+        assertThat(byName).doesNotContainKeys("Bank", "England");
+        assertThat(byName.get("Bank of England").getKbId()).isEqualTo("org:boe");
+        assertThat(byName.get("Andrew Bailey").getCount()).isEqualTo(3);
+    }
+
+    @Test
+    void otherLanguagesGetTheKnowledgeBaseOnly() {
+        EntityTagger tagger = new EntityTagger(kb, recognizing(Map.of("Regeln", EntityType.MISC)), 10_000);
+        assertThat(byName(tagger.tag("", "Neue Regeln für Brazil.", "de"))).containsOnlyKeys("Brazil");
+    }
+
+    @Test
+    void sentencesWithoutAnInnerCapitalAreBlankedKeepingOffsets() {
+        String text = "It rained all day. Lavrov met Blinken.\nnothing here. In Geneva talks went on.";
+        String shown = EntityTagger.sentencesWithNames(text);
+        assertThat(shown).hasSameSizeAs(text);
+        assertThat(shown.indexOf("Lavrov met Blinken.")).isEqualTo(text.indexOf("Lavrov met Blinken."));
+        assertThat(shown).doesNotContain("rained", "nothing").contains("In Geneva talks went on.");
+    }
+
+    private static Map<String, Entity> byName(List<Entity> entities) {
+        return entities.stream().collect(Collectors.toMap(Entity::getName, e -> e));
+    }
+}
