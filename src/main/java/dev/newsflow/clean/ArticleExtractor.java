@@ -1,8 +1,10 @@
 package dev.newsflow.clean;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -17,9 +19,11 @@ import org.jsoup.select.Elements;
  * only when they read like prose or headings rather than promos, share bars or link lists.
  */
 public final class ArticleExtractor {
-    private static final String ALWAYS_REMOVED = "script, style, noscript, template, svg, canvas, iframe, object, embed,"
-            + " button, input, select, textarea, label, nav, dialog, figcaption, [hidden], [aria-hidden=true],"
-            + " [role=navigation], [role=complementary], [role=dialog], [role=alert], [role=banner], [role=contentinfo]";
+    private static final Set<String> ALWAYS_REMOVED_TAGS = Set.of("script", "style", "noscript", "template", "svg",
+            "canvas", "iframe", "object", "embed", "button", "input", "select", "textarea", "label", "nav", "dialog",
+            "figcaption");
+    private static final Set<String> ALWAYS_REMOVED_ROLES = Set.of("navigation", "complementary", "dialog", "alert",
+            "banner", "contentinfo");
     private static final String CHROME = "header, footer, aside, menu";
     private static final Pattern NEGATIVE = Pattern.compile(
             "comment|share|sharing|social|related|recommend|promo|newsletter|subscri|signup|sign-up|cookie|consent"
@@ -58,8 +62,7 @@ public final class ArticleExtractor {
         if (body == null) {
             return List.of();
         }
-        body.select(ALWAYS_REMOVED).remove();
-        removeStyleHidden(body);
+        removeNeverContent(body);
         if (byHints) {
             int totalText = body.text().length();
             removeChrome(body, totalText);
@@ -69,13 +72,37 @@ public final class ArticleExtractor {
         return paragraphs(container == null ? body : container);
     }
 
-    private static void removeStyleHidden(Element body) {
-        for (Element e : body.select("[style]")) {
-            String style = e.attr("style").replace(" ", "").toLowerCase();
-            if (style.contains("display:none") || style.contains("visibility:hidden")) {
-                e.remove();
+    /**
+     * Scripts, forms, navigation, dialogs and anything hidden: never article text. One pass with
+     * plain checks, several times faster than the equivalent jsoup selector list on large pages.
+     */
+    private static void removeNeverContent(Element body) {
+        List<Element> doomed = new ArrayList<>();
+        for (Element e : body.getAllElements()) {
+            if (e != body && isNeverContent(e)) {
+                doomed.add(e);
             }
         }
+        doomed.forEach(Element::remove);
+    }
+
+    private static boolean isNeverContent(Element e) {
+        if (ALWAYS_REMOVED_TAGS.contains(e.normalName())) {
+            return true;
+        }
+        if (e.attributesSize() == 0) {
+            return false;
+        }
+        if (e.hasAttr("hidden") || e.attr("aria-hidden").equals("true")
+                || ALWAYS_REMOVED_ROLES.contains(e.attr("role"))) {
+            return true;
+        }
+        String style = e.attr("style");
+        if (style.isEmpty()) {
+            return false;
+        }
+        style = style.replace(" ", "").toLowerCase(Locale.ROOT);
+        return style.contains("display:none") || style.contains("visibility:hidden");
     }
 
     /** Page header/footer/aside go, unless a page wraps its whole article in one of them. */
@@ -88,6 +115,8 @@ public final class ArticleExtractor {
     }
 
     private static void removeNegativeWidgets(Element body, int totalText) {
+        // pages repeat the same class names hundreds of times: decide each once
+        Map<String, Boolean> widgetHints = new HashMap<>();
         List<Element> doomed = new ArrayList<>();
         for (Element e : body.getAllElements()) {
             if (e == body || e.normalName().equals("article") || e.normalName().equals("main")) {
@@ -97,8 +126,9 @@ public final class ArticleExtractor {
             if (hints.isBlank()) {
                 continue;
             }
-            if (NEGATIVE.matcher(hints).find() && !POSITIVE.matcher(hints).find()
-                    && e.text().length() < totalText * 0.3) {
+            boolean widget = widgetHints.computeIfAbsent(hints,
+                    h -> NEGATIVE.matcher(h).find() && !POSITIVE.matcher(h).find());
+            if (widget && e.text().length() < totalText * 0.3) {
                 doomed.add(e);
             }
         }

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -32,49 +34,50 @@ public final class MetadataExtractor {
     private static final Pattern AUTHOR_SEPARATORS = Pattern.compile("\\s*(,|&|\\band\\b|\\|)\\s*");
 
     public PageMetadata extract(Document doc) {
+        Map<String, String> metas = metas(doc);
         Optional<JsonNode> ld = jsonLdArticle(doc);
         Optional<String> title = first(
                 ld.map(n -> text(n, "headline")),
-                meta(doc, "og:title"), meta(doc, "twitter:title"),
+                meta(metas, "og:title"), meta(metas, "twitter:title"),
                 Optional.of(doc.title()).map(MetadataExtractor::stripSiteSuffix));
-        List<String> authors = authors(doc, ld);
+        List<String> authors = authors(doc, metas, ld);
         Optional<String> published = first(
                 ld.map(n -> text(n, "datePublished")),
-                meta(doc, "article:published_time"), meta(doc, "datePublished"), meta(doc, "pubdate"),
-                meta(doc, "publishdate"), meta(doc, "dc.date"), meta(doc, "dcterms.created"), meta(doc, "date"),
-                meta(doc, "parsely-pub-date"), meta(doc, "sailthru.date"),
+                meta(metas, "article:published_time"), meta(metas, "datePublished"), meta(metas, "pubdate"),
+                meta(metas, "publishdate"), meta(metas, "dc.date"), meta(metas, "dcterms.created"), meta(metas, "date"),
+                meta(metas, "parsely-pub-date"), meta(metas, "sailthru.date"),
                 attr(doc, "time[datetime]", "datetime")).flatMap(DateNormalizer::normalize);
         Optional<String> modified = first(
                 ld.map(n -> text(n, "dateModified")),
-                meta(doc, "article:modified_time"), meta(doc, "og:updated_time"), meta(doc, "dateModified"),
-                meta(doc, "last-modified")).flatMap(DateNormalizer::normalize);
+                meta(metas, "article:modified_time"), meta(metas, "og:updated_time"), meta(metas, "dateModified"),
+                meta(metas, "last-modified")).flatMap(DateNormalizer::normalize);
         Optional<String> canonical = first(
                 attr(doc, "link[rel=canonical]", "abs:href"),
-                meta(doc, "og:url"),
+                meta(metas, "og:url"),
                 ld.map(n -> n.path("mainEntityOfPage").isObject() ? text(n.path("mainEntityOfPage"), "@id")
                         : text(n, "mainEntityOfPage")),
                 ld.map(n -> text(n, "url")))
                 .filter(u -> u.startsWith("http"));
         Optional<String> site = first(
-                meta(doc, "og:site_name"),
+                meta(metas, "og:site_name"),
                 ld.map(n -> text(n.path("publisher"), "name")),
-                meta(doc, "application-name"));
+                meta(metas, "application-name"));
         Optional<String> language = first(
                 ld.map(n -> text(n, "inLanguage")),
-                attr(doc, "html[lang]", "lang"), meta(doc, "og:locale"), meta(doc, "content-language"))
+                attr(doc, "html[lang]", "lang"), meta(metas, "og:locale"), meta(metas, "content-language"))
                 .map(l -> l.toLowerCase(Locale.ROOT).split("[-_]")[0]);
         Optional<String> body = ld.map(n -> text(n, "articleBody"));
-        boolean declaresArticle = ld.isPresent() || meta(doc, "og:type").filter(t -> t.contains("article")).isPresent()
-                || meta(doc, "article:published_time").isPresent();
+        boolean declaresArticle = ld.isPresent() || meta(metas, "og:type").filter(t -> t.contains("article")).isPresent()
+                || meta(metas, "article:published_time").isPresent();
         return new PageMetadata(title, authors, published, modified, canonical, site, language, body, declaresArticle);
     }
 
-    private static List<String> authors(Document doc, Optional<JsonNode> ld) {
+    private static List<String> authors(Document doc, Map<String, String> metas, Optional<JsonNode> ld) {
         Set<String> names = new LinkedHashSet<>();
         ld.ifPresent(n -> collectNames(n.path("author"), names));
         if (names.isEmpty()) {
             for (String key : List.of("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl")) {
-                meta(doc, key).filter(v -> !v.startsWith("http")).ifPresent(v -> splitAuthors(v, names));
+                meta(metas, key).filter(v -> !v.startsWith("http")).ifPresent(v -> splitAuthors(v, names));
             }
         }
         if (names.isEmpty()) {
@@ -166,9 +169,29 @@ public final class MetadataExtractor {
         return v.isValueNode() ? v.asText().trim() : "";
     }
 
-    private static Optional<String> meta(Document doc, String key) {
-        Element e = doc.selectFirst("meta[property=" + key + "], meta[name=" + key + "], meta[itemprop=" + key + "]");
-        return e == null ? Optional.empty() : Optional.of(e.attr("content").trim()).filter(s -> !s.isEmpty());
+    /**
+     * Every {@code <meta>} content by its property, name or itemprop (lower-cased; the first one
+     * wins), read in one pass: a selector per key would walk the whole page twenty times.
+     */
+    private static Map<String, String> metas(Document doc) {
+        Map<String, String> metas = new HashMap<>();
+        for (Element e : doc.getElementsByTag("meta")) {
+            String content = e.attr("content").trim();
+            if (content.isEmpty()) {
+                continue;
+            }
+            for (String keyAttribute : new String[] {"property", "name", "itemprop"}) {
+                String key = e.attr(keyAttribute);
+                if (!key.isEmpty()) {
+                    metas.putIfAbsent(key.toLowerCase(Locale.ROOT), content);
+                }
+            }
+        }
+        return metas;
+    }
+
+    private static Optional<String> meta(Map<String, String> metas, String key) {
+        return Optional.ofNullable(metas.get(key.toLowerCase(Locale.ROOT)));
     }
 
     private static Optional<String> attr(Document doc, String selector, String attribute) {

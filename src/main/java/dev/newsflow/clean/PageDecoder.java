@@ -1,10 +1,6 @@
 package dev.newsflow.clean;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
@@ -145,15 +141,46 @@ public final class PageDecoder {
         }
     }
 
+    /** The text if the bytes are well-formed UTF-8: validated in one pass, then decoded by the JDK's fast path. */
     private static Optional<String> strictUtf8(byte[] body, int offset) {
-        try {
-            CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body, offset, body.length - offset));
-            return Optional.of(chars.toString());
-        } catch (CharacterCodingException e) {
-            return Optional.empty();
+        int i = offset;
+        while (i < body.length) {
+            int b = body[i] & 0xff;
+            if (b < 0x80) {
+                i++;
+                continue;
+            }
+            int continuation;
+            int min;
+            if (b >= 0xc2 && b <= 0xdf) {
+                continuation = 1;
+                min = 0x80;
+            } else if (b >= 0xe0 && b <= 0xef) {
+                continuation = 2;
+                min = 0x800;
+            } else if (b >= 0xf0 && b <= 0xf4) {
+                continuation = 3;
+                min = 0x10000;
+            } else {
+                return Optional.empty();
+            }
+            if (i + continuation >= body.length) {
+                return Optional.empty();
+            }
+            int code = b & (0x3f >> continuation);
+            for (int k = 1; k <= continuation; k++) {
+                int c = body[i + k] & 0xff;
+                if ((c & 0xc0) != 0x80) {
+                    return Optional.empty();
+                }
+                code = (code << 6) | (c & 0x3f);
+            }
+            // overlong forms, UTF-16 surrogates and code points past U+10FFFF are not UTF-8
+            if (code < min || (code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) {
+                return Optional.empty();
+            }
+            i += continuation + 1;
         }
+        return Optional.of(new String(body, offset, body.length - offset, StandardCharsets.UTF_8));
     }
 }

@@ -25,6 +25,18 @@ class PageDecoderTest {
     }
 
     @Test
+    void onlyWellFormedUtf8IsReadAsUtf8() throws Exception {
+        byte[] emoji = "<p>ok \uD83D\uDE00</p>".getBytes(StandardCharsets.UTF_8);
+        assertThat(decoder.decode(emoji, null)).isEqualTo("<p>ok \uD83D\uDE00</p>");
+        // overlong "/", a UTF-16 surrogate, and a sequence cut short: windows-1252 instead
+        for (byte[] bad : new byte[][] {{(byte) 0xc0, (byte) 0xaf}, {(byte) 0xed, (byte) 0xa0, (byte) 0x80},
+                {(byte) 0xe2, (byte) 0x82}}) {
+            byte[] page = concat("<p>".getBytes(StandardCharsets.US_ASCII), bad);
+            assertThat(decoder.decode(page, null)).isEqualTo(new String(page, Charset.forName("windows-1252")));
+        }
+    }
+
+    @Test
     void refusesEmptyHugeBinaryAndNonHtmlBodies() {
         assertFailure(new byte[0], null, CleanFailure.Reason.EMPTY_PAGE);
         assertFailure(new byte[1001], null, CleanFailure.Reason.PAGE_TOO_LARGE);
