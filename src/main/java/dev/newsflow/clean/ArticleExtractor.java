@@ -10,7 +10,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.select.Elements;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * Finds the main text of an article page. Boilerplate is removed in three passes, coarse to fine:
@@ -25,19 +28,18 @@ public final class ArticleExtractor {
     private static final Set<String> ALWAYS_REMOVED_ROLES = Set.of("navigation", "complementary", "dialog", "alert",
             "banner", "contentinfo");
     private static final String CHROME = "header, footer, aside, menu";
-    private static final Pattern NEGATIVE = Pattern.compile(
-            "comment|share|sharing|social|related|recommend|promo|newsletter|subscri|signup|sign-up|cookie|consent"
-                    + "|gdpr|banner|advert|(^|[-_ ])ads?($|[-_ ])|sponsor|outbrain|taboola|sidebar|widget|breadcrumb"
-                    + "|pagination|pager|popup|modal|overlay|footer|masthead|menu|navbar|(^|[-_ ])nav($|[-_ ])|skip"
-                    + "|print|tag-?list|(^|[-_ ])tags($|[-_ ])|more-stories|read-?more|next-?story|also-?read|trending"
-                    + "|most-?(popular|read)|author-?bio|disclaimer|copyright|toolbar|rating|paywall|login|byline"
-                    + "|dateline|caption|credit|meta-?data|post-?meta|article-?meta|push|app-?promo|download|follow"
-                    + "|hidden|visually-?hidden|sr-only|teaser|card|rail|carousel|slider|gallery|video|player|embed"
-                    + "|inline-?link|see-?also|more-?on|read-?next|jump|toc|table-of-contents|icon|badge|kicker|eyebrow",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern POSITIVE = Pattern.compile(
-            "article|body|content|entry|main|post|story|text|blog|prose|paragraph|rich-?text|page-?content",
-            Pattern.CASE_INSENSITIVE);
+    private static final HintWords NEGATIVE = new HintWords("comment", "share", "sharing", "social", "related",
+            "recommend", "promo", "newsletter", "subscri", "signup", "sign-up", "cookie", "consent", "gdpr", "banner",
+            "advert", "=ad", "=ads", "sponsor", "outbrain", "taboola", "sidebar", "widget", "breadcrumb", "pagination",
+            "pager", "popup", "modal", "overlay", "footer", "masthead", "menu", "navbar", "=nav", "skip", "print",
+            "tag-?list", "=tags", "more-stories", "read-?more", "next-?story", "also-?read", "trending", "most-?popular",
+            "most-?read", "author-?bio", "disclaimer", "copyright", "toolbar", "rating", "paywall", "login", "byline",
+            "dateline", "caption", "credit", "meta-?data", "post-?meta", "article-?meta", "push", "app-?promo",
+            "download", "follow", "hidden", "visually-?hidden", "sr-only", "teaser", "card", "rail", "carousel",
+            "slider", "gallery", "video", "player", "embed", "inline-?link", "see-?also", "more-?on", "read-?next",
+            "jump", "toc", "table-of-contents", "icon", "badge", "kicker", "eyebrow");
+    private static final HintWords POSITIVE = new HintWords("article", "body", "content", "entry", "main", "post",
+            "story", "text", "blog", "prose", "paragraph", "rich-?text", "page-?content");
     private static final Pattern BOILERPLATE_LINE = Pattern.compile(
             "^(next story|previous story|read more|read next|read also|also read|related|recommended|share( this)?"
                     + "|send push|download the app|get the app|download our app|sign up|subscribe|follow us"
@@ -64,7 +66,7 @@ public final class ArticleExtractor {
         }
         removeNeverContent(body);
         if (byHints) {
-            int totalText = body.text().length();
+            int totalText = textLength(body);
             removeChrome(body, totalText);
             removeNegativeWidgets(body, totalText);
         }
@@ -108,7 +110,7 @@ public final class ArticleExtractor {
     /** Page header/footer/aside go, unless a page wraps its whole article in one of them. */
     private static void removeChrome(Element body, int totalText) {
         for (Element e : body.select(CHROME)) {
-            if (e.parent() != null && e.text().length() < totalText * 0.3) {
+            if (e.parent() != null && textLength(e) < totalText * 0.3) {
                 e.remove();
             }
         }
@@ -122,13 +124,13 @@ public final class ArticleExtractor {
             if (e == body || e.normalName().equals("article") || e.normalName().equals("main")) {
                 continue;
             }
-            String hints = e.className() + " " + e.id();
+            String hints = hints(e);
             if (hints.isBlank()) {
                 continue;
             }
             boolean widget = widgetHints.computeIfAbsent(hints,
-                    h -> NEGATIVE.matcher(h).find() && !POSITIVE.matcher(h).find());
-            if (widget && e.text().length() < totalText * 0.3) {
+                    h -> NEGATIVE.foundIn(h) && !POSITIVE.foundIn(h));
+            if (widget && textLength(e) < totalText * 0.3) {
                 doomed.add(e);
             }
         }
@@ -209,12 +211,12 @@ public final class ArticleExtractor {
             case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
             default -> 0;
         };
-        String hints = e.className() + " " + e.id();
+        String hints = hints(e);
         if (!hints.isBlank()) {
-            if (NEGATIVE.matcher(hints).find()) {
+            if (NEGATIVE.foundIn(hints)) {
                 score -= 25;
             }
-            if (POSITIVE.matcher(hints).find()) {
+            if (POSITIVE.foundIn(hints)) {
                 score += 25;
             }
         }
@@ -224,17 +226,59 @@ public final class ArticleExtractor {
         return score;
     }
 
+    /** Characters of text other than white space under an element: a measure of its text without building it. */
+    private static int textLength(Element e) {
+        int[] chars = new int[1];
+        NodeTraversor.traverse((node, depth) -> {
+            if (node instanceof TextNode text) {
+                chars[0] += visibleChars(text.getWholeText());
+            }
+        }, e);
+        return chars[0];
+    }
+
+    private static int visibleChars(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (!Character.isWhitespace(s.charAt(i))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Class and id, lower-cased, as the hint words are written. */
+    private static String hints(Element e) {
+        return (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
+    }
+
+    /** Share of the text inside links, counted in one walk without building the text. */
     private static double linkDensity(Element e) {
-        int total = e.text().length();
-        if (total == 0) {
-            return 0;
-        }
-        int links = 0;
-        Elements anchors = e.select("a");
-        for (Element a : anchors) {
-            links += a.text().length();
-        }
-        return Math.min(1, (double) links / total);
+        int[] chars = new int[2];
+        NodeTraversor.traverse(new NodeVisitor() {
+            private int linkDepth = -1;
+
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof TextNode text) {
+                    int n = visibleChars(text.getWholeText());
+                    chars[0] += n;
+                    if (linkDepth >= 0) {
+                        chars[1] += n;
+                    }
+                } else if (linkDepth < 0 && node instanceof Element el && el.normalName().equals("a")) {
+                    linkDepth = depth;
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (depth == linkDepth) {
+                    linkDepth = -1;
+                }
+            }
+        }, e);
+        return chars[0] == 0 ? 0 : Math.min(1, (double) chars[1] / chars[0]);
     }
 
     private static int commas(String text) {

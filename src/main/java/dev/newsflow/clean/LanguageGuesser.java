@@ -15,11 +15,11 @@ import java.util.Optional;
  * languages). Loaded once: reading the profiles takes about a second.
  */
 public final class LanguageGuesser {
-    // a thousand characters of running text is plenty for n-gram profiles, and detection time grows with the sample
-    private static final int SAMPLE_CHARS = 1000;
+    // a few hundred characters of running text are plenty for n-gram profiles, and detection time grows with the sample
+    private static final int SAMPLE_CHARS = 400;
 
     private final LanguageDetector detector;
-    private final TextObjectFactory texts = CommonTextObjectFactories.forDetectingOnLargeText();
+    private final TextObjectFactory texts = CommonTextObjectFactories.forDetectingShortCleanText();
 
     public LanguageGuesser() {
         try {

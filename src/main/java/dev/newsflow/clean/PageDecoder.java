@@ -48,19 +48,25 @@ public final class PageDecoder {
                 .or(() -> charsetFrom(META_CHARSET, head).map(cs -> isUtf16(cs) ? StandardCharsets.UTF_8 : cs))
                 .orElse(null);
         int offset = bom.map(cs -> cs.equals(StandardCharsets.UTF_8) ? 3 : 2).orElse(0);
-        if (charset == null) {
-            return strictUtf8(body, offset).orElseGet(() -> new String(body, WINDOWS_1252));
-        }
-        if (charset.equals(StandardCharsets.UTF_8)) {
+        if (charset == null || charset.equals(StandardCharsets.UTF_8)) {
             // pages that declare UTF-8 but are really Latin-1 are common enough to be worth the check
-            return strictUtf8(body, offset).orElseGet(() -> new String(body, WINDOWS_1252));
+            byte[] bytes = ScriptBodies.emptied(body, offset);
+            return strictUtf8(bytes).orElseGet(() -> new String(bytes, WINDOWS_1252));
         }
-        String text = new String(body, offset, body.length - offset, charset);
+        String text = asciiCompatible(charset) && bom.isEmpty()
+                ? new String(ScriptBodies.emptied(body, 0), charset)
+                : new String(body, offset, body.length - offset, charset);
         if (bom.isEmpty() && looksLikeMarkup(head) && !looksLikeMarkup(text)) {
             throw new CleanFailure(CleanFailure.Reason.WRONG_CHARSET, "the page declares charset " + charset.name()
                     + ", but decoded with it the markup disappears: wrong charset declared");
         }
         return text;
+    }
+
+    /** Encodings in which '<' and ASCII letters are always single bytes of their own. */
+    private static boolean asciiCompatible(Charset charset) {
+        String name = charset.name();
+        return !isUtf16(charset) && !name.startsWith("ISO-2022") && !name.equals("UTF-7");
     }
 
     private static boolean isUtf16(Charset charset) {
@@ -141,9 +147,18 @@ public final class PageDecoder {
         }
     }
 
-    /** The text if the bytes are well-formed UTF-8: validated in one pass, then decoded by the JDK's fast path. */
-    private static Optional<String> strictUtf8(byte[] body, int offset) {
-        int i = offset;
+    /**
+     * The text if the bytes are well-formed UTF-8. The JDK's decoder is fast but replaces malformed
+     * bytes with U+FFFD silently; only when that character shows up are the bytes checked one by one
+     * (a page may also contain U+FFFD itself).
+     */
+    private static Optional<String> strictUtf8(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        return text.indexOf('\uFFFD') < 0 || isWellFormedUtf8(body) ? Optional.of(text) : Optional.empty();
+    }
+
+    private static boolean isWellFormedUtf8(byte[] body) {
+        int i = 0;
         while (i < body.length) {
             int b = body[i] & 0xff;
             if (b < 0x80) {
@@ -162,25 +177,25 @@ public final class PageDecoder {
                 continuation = 3;
                 min = 0x10000;
             } else {
-                return Optional.empty();
+                return false;
             }
             if (i + continuation >= body.length) {
-                return Optional.empty();
+                return false;
             }
             int code = b & (0x3f >> continuation);
             for (int k = 1; k <= continuation; k++) {
                 int c = body[i + k] & 0xff;
                 if ((c & 0xc0) != 0x80) {
-                    return Optional.empty();
+                    return false;
                 }
                 code = (code << 6) | (c & 0x3f);
             }
             // overlong forms, UTF-16 surrogates and code points past U+10FFFF are not UTF-8
             if (code < min || (code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) {
-                return Optional.empty();
+                return false;
             }
             i += continuation + 1;
         }
-        return Optional.of(new String(body, offset, body.length - offset, StandardCharsets.UTF_8));
+        return true;
     }
 }
