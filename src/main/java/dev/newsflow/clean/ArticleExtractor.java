@@ -35,7 +35,7 @@ public final class ArticleExtractor {
             "tag-?list", "=tags", "more-stories", "read-?more", "next-?story", "also-?read", "trending", "most-?popular",
             "most-?read", "author-?bio", "disclaimer", "copyright", "toolbar", "rating", "paywall", "login", "byline",
             "dateline", "caption", "credit", "meta-?data", "post-?meta", "article-?meta", "push", "app-?promo",
-            "download", "follow", "hidden", "visually-?hidden", "sr-only", "teaser", "card", "rail", "carousel",
+            "download", "follow", "hidden", "visually-?hidden", "sr-only", "teaser", "card", "=rail", "carousel",
             "slider", "gallery", "video", "player", "embed", "inline-?link", "see-?also", "more-?on", "read-?next",
             "jump", "toc", "table-of-contents", "icon", "badge", "kicker", "eyebrow");
     private static final HintWords POSITIVE = new HintWords("article", "body", "content", "entry", "main", "post",
@@ -70,8 +70,13 @@ public final class ArticleExtractor {
             removeChrome(body, totalText);
             removeNegativeWidgets(body, totalText);
         }
-        Element container = bestContainer(body);
-        return paragraphs(container == null ? body : container);
+        List<Element> containers = bestContainers(body);
+        if (containers.isEmpty()) {
+            return paragraphs(body);
+        }
+        List<String> out = new ArrayList<>();
+        containers.forEach(c -> out.addAll(paragraphs(c)));
+        return out;
     }
 
     /**
@@ -137,8 +142,13 @@ public final class ArticleExtractor {
         doomed.forEach(Element::remove);
     }
 
-    /** Readability-style: paragraph scores flow to parent (full) and grandparent (half); best adjusted score wins. */
-    private static Element bestContainer(Element body) {
+    /**
+     * Readability-style: paragraph scores flow to parent (full) and grandparent (half); the best
+     * adjusted score wins, widened to its parent when its siblings hold a good share of the text.
+     * Other containers built exactly like the winner (same tag and classes, in other branches of the
+     * page) that score well join it in page order: an article cut into sections by a page template.
+     */
+    private static List<Element> bestContainers(Element body) {
         Map<Element, Double> scores = new IdentityHashMap<>();
         for (Element p : body.getAllElements()) {
             if (!isParagraph(p)) {
@@ -168,7 +178,29 @@ public final class ArticleExtractor {
                 best = candidate;
             }
         }
-        return best == null ? null : widen(best, scores, bestScore);
+        if (best == null) {
+            return List.of();
+        }
+        Element winner = widen(best, scores, bestScore);
+        List<Element> containers = new ArrayList<>();
+        for (Element e : body.getAllElements()) {
+            boolean related = e == winner || (!winner.className().isEmpty() && sameKind(e, winner)
+                    && scores.getOrDefault(e, 0.0) > bestScore * 0.25
+                    && !isAncestor(e, winner) && !isAncestor(winner, e));
+            if (related) {
+                containers.add(e);
+            }
+        }
+        return containers;
+    }
+
+    private static boolean isAncestor(Element ancestor, Element e) {
+        for (Element p = e.parent(); p != null; p = p.parent()) {
+            if (p == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -191,6 +223,10 @@ public final class ArticleExtractor {
             }
         }
         return current;
+    }
+
+    private static boolean sameKind(Element a, Element b) {
+        return a.normalName().equals(b.normalName()) && a.className().equals(b.className());
     }
 
     private static boolean isParagraph(Element e) {
