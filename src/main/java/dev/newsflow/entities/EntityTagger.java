@@ -12,7 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Finds the entities of an article in five passes:
+ * Finds the entities of an article in five passes (then a new name that the same article also uses
+ * for a knowledge-base entity is taken to mean that entity):
  * <ol>
  *   <li>knowledge-base aliases of two words or more ("Bank of England"): unambiguous, and what the
  *       recognizer tends to split in title case;</li>
@@ -81,6 +82,18 @@ public final class EntityTagger {
         }
         Map<String, AliasIndex.Entry> surnames = surnamesOfPeople(found);
         found.replaceAll(f -> resolveSurname(f, surnames));
+        // one name, two kinds within one article ("Tesla" the person, Tesla the carmaker): the recognizer
+        // wavered, and the article's own use of the name for a known entity settles it
+        Map<String, AliasIndex.Entry> linkedByName = new HashMap<>();
+        for (Found f : found) {
+            if (!f.entry().id().startsWith(NEW_ENTITY)) {
+                linkedByName.putIfAbsent(f.mention().getText().toLowerCase(Locale.ROOT), f.entry());
+            }
+        }
+        found.replaceAll(f -> f.entry().id().startsWith(NEW_ENTITY)
+                && linkedByName.containsKey(f.mention().getText().toLowerCase(Locale.ROOT))
+                ? new Found(linkedByName.get(f.mention().getText().toLowerCase(Locale.ROOT)), f.mention(), f.weight())
+                : f);
         for (Field field : List.of(titleField, textField)) {
             matchSurnames(surnames, field, found);
         }

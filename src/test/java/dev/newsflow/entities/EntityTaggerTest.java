@@ -61,6 +61,19 @@ class EntityTaggerTest {
     }
 
     @Test
+    void aNameTheArticleAlsoUsesForAKnownEntityMeansThatEntity() {
+        kb.upsert(new KnowledgeEntity("org:tesla", "Tesla", EntityType.ORGANIZATION, List.of("Tesla Inc.")));
+        // the recognizer calls the first "Tesla" a person and misses the second; the knowledge base knows the carmaker
+        NamedEntityRecognizer wavering = text -> text.startsWith("Tesla")
+                ? List.of(new NamedEntityRecognizer.Span(0, 5, EntityType.PERSON)) : List.of();
+        EntityTagger tagger = new EntityTagger(kb, wavering, 10_000);
+        Map<String, Entity> byName = byName(tagger.tag("", "Tesla recalls cars. Later Tesla said the fix was ready.", "en"));
+        assertThat(byName).containsOnlyKeys("Tesla");
+        assertThat(byName.get("Tesla").getKbId()).isEqualTo("org:tesla");
+        assertThat(byName.get("Tesla").getCount()).isEqualTo(2);
+    }
+
+    @Test
     void otherLanguagesGetTheKnowledgeBaseOnly() {
         EntityTagger tagger = new EntityTagger(kb, recognizing(Map.of("Regeln", EntityType.MISC)), 10_000);
         assertThat(byName(tagger.tag("", "Neue Regeln für Brazil.", "de"))).containsOnlyKeys("Brazil");
