@@ -76,10 +76,6 @@ public final class NewsflowApp implements AutoCloseable {
         return http.port();
     }
 
-    public PrometheusMeterRegistry meters() {
-        return meters;
-    }
-
     public KafkaStreams streams() {
         return streams;
     }

@@ -51,8 +51,15 @@ final class TrendingEndpoint implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         Map<String, String> params = params(exchange.getRequestURI());
-        int hours = Math.max(1, Math.min(48, Integer.parseInt(params.getOrDefault("hours", "1"))));
-        int limit = Math.max(1, Math.min(1000, Integer.parseInt(params.getOrDefault("limit", "20"))));
+        int hours;
+        int limit;
+        try {
+            hours = Math.max(1, Math.min(48, Integer.parseInt(params.getOrDefault("hours", "1"))));
+            limit = Math.max(1, Math.min(1000, Integer.parseInt(params.getOrDefault("limit", "20"))));
+        } catch (NumberFormatException notANumber) {
+            OpsHttpServer.respond(exchange, 400, "text/plain", "hours and limit are whole numbers");
+            return;
+        }
         Instant to = Instant.now();
         Instant from = to.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(hours - 1L));
         List<TrendingEntities.Count> local;
