@@ -10,6 +10,7 @@ import java.util.Properties;
 import java.util.function.IntConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
@@ -24,17 +25,22 @@ public final class OutputCollector implements AutoCloseable {
     private final List<DeadLetter> deadLetters = new ArrayList<>();
 
     public OutputCollector(Properties kafka, Topics topics) {
-        Properties props = ClientProperties.consumer(kafka);
-        props.put("auto.offset.reset", "earliest");
-        this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.consumer = outputsFromTheStart(kafka, topics);
         this.topics = topics;
-        List<org.apache.kafka.common.TopicPartition> partitions = new ArrayList<>();
+    }
+
+    /** A read_committed consumer on every partition of the three output topics, from their beginning. */
+    public static KafkaConsumer<byte[], byte[]> outputsFromTheStart(Properties kafka, Topics topics) {
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(ClientProperties.consumer(kafka),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : List.of(topics.articlesEnriched().name(), topics.articlesDuplicates().name(),
                 topics.pagesDlq().name())) {
-            consumer.partitionsFor(topic).forEach(p -> partitions.add(new org.apache.kafka.common.TopicPartition(topic, p.partition())));
+            consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
         }
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
+        return consumer;
     }
 
     /** Polls until {@code expected} outputs in all, or the timeout; reports progress after every poll. */

@@ -5,6 +5,7 @@ import dev.newsflow.app.ClientProperties;
 import dev.newsflow.app.EmbeddedKafka;
 import dev.newsflow.app.EmbeddedRegistry;
 import dev.newsflow.app.NewsflowConfig;
+import dev.newsflow.app.OutputCollector;
 import dev.newsflow.app.TopicProvisioner;
 import dev.newsflow.app.Topics;
 import dev.newsflow.avro.RawPage;
@@ -27,8 +28,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -162,15 +161,7 @@ public final class LoadBenchmark {
 
         OutputReader(NewsflowConfig config, Topics topics) {
             this.topics = topics;
-            var props = ClientProperties.consumer(config.kafkaProperties());
-            this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : List.of(topics.articlesEnriched().name(), topics.articlesDuplicates().name(),
-                    topics.pagesDlq().name())) {
-                consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+            this.consumer = OutputCollector.outputsFromTheStart(config.kafkaProperties(), topics);
         }
 
         int total() {

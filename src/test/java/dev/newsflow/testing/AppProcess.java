@@ -4,9 +4,6 @@ import dev.newsflow.app.FreePorts;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 public final class AppProcess implements AutoCloseable {
     private final Process process;
     private final int httpPort;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     private AppProcess(Process process, int httpPort) {
         this.process = process;
@@ -58,20 +54,7 @@ public final class AppProcess implements AutoCloseable {
     }
 
     public boolean awaitReady(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline && process.isAlive()) {
-            try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/ready"))
-                        .build(), HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) {
-                    return true;
-                }
-            } catch (IOException notYet) {
-                // the server is not up yet
-            }
-            Thread.sleep(200);
-        }
-        return false;
+        return HttpReadiness.awaitOk(process, URI.create("http://127.0.0.1:" + httpPort + "/ready"), timeout);
     }
 
     public long pid() {

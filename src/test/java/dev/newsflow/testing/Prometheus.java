@@ -3,7 +3,6 @@ package dev.newsflow.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsflow.app.FreePorts;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -54,24 +53,11 @@ public final class Prometheus implements AutoCloseable {
         return prometheus;
     }
 
-    private void awaitReady(Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("prometheus exited with " + process.exitValue());
-            }
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/-/ready")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(200);
+    private void awaitReady(Duration timeout) throws InterruptedException {
+        if (!HttpReadiness.awaitOk(process, URI.create(url + "/-/ready"), timeout)) {
+            throw new IllegalStateException(process.isAlive() ? "prometheus not ready after " + timeout
+                    : "prometheus exited with " + process.exitValue());
         }
-        throw new IllegalStateException("prometheus not ready after " + timeout);
     }
 
     /** The result vector (or matrix) of an instant query; throws when Prometheus rejects the query. */
