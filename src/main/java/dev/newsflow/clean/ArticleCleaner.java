@@ -45,10 +45,11 @@ public final class ArticleCleaner {
             // rare: the article sat inside an element whose class names look like a widget
             List<String> retry = extractor.extract(parse(html, url), false);
             String retryText = String.join("\n\n", retry);
-            if (wordCount(retryText) > words) {
+            int retryWords = wordCount(retryText);
+            if (retryWords > words) {
                 paragraphs = retry;
                 text = retryText;
-                words = wordCount(retryText);
+                words = retryWords;
             }
         }
         if (words < minWords) {

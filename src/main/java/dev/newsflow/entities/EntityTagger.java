@@ -82,18 +82,8 @@ public final class EntityTagger {
         }
         Map<String, AliasIndex.Entry> surnames = surnamesOfPeople(found);
         found.replaceAll(f -> resolveSurname(f, surnames));
-        // one name, two kinds within one article ("Tesla" the person, Tesla the carmaker): the recognizer
-        // wavered, and the article's own use of the name for a known entity settles it
-        Map<String, AliasIndex.Entry> linkedByName = new HashMap<>();
-        for (Found f : found) {
-            if (!f.entry().id().startsWith(NEW_ENTITY)) {
-                linkedByName.putIfAbsent(f.mention().getText().toLowerCase(Locale.ROOT), f.entry());
-            }
-        }
-        found.replaceAll(f -> f.entry().id().startsWith(NEW_ENTITY)
-                && linkedByName.containsKey(f.mention().getText().toLowerCase(Locale.ROOT))
-                ? new Found(linkedByName.get(f.mention().getText().toLowerCase(Locale.ROOT)), f.mention(), f.weight())
-                : f);
+        Map<String, AliasIndex.Entry> known = knownEntitiesByMention(found);
+        found.replaceAll(f -> resolveByKnownMention(f, known));
         for (Field field : List.of(titleField, textField)) {
             matchSurnames(surnames, field, found);
         }
@@ -203,9 +193,37 @@ public final class EntityTagger {
         return surnames;
     }
 
+    private static boolean isNew(AliasIndex.Entry entry) {
+        return entry.id().startsWith(NEW_ENTITY);
+    }
+
+    private static String mentionKey(Found f) {
+        return f.mention().getText().toLowerCase(Locale.ROOT);
+    }
+
+    /** The knowledge-base entity each mention text of the article was linked to. */
+    private static Map<String, AliasIndex.Entry> knownEntitiesByMention(List<Found> found) {
+        Map<String, AliasIndex.Entry> known = new HashMap<>();
+        for (Found f : found) {
+            if (!isNew(f.entry())) {
+                known.putIfAbsent(mentionKey(f), f.entry());
+            }
+        }
+        return known;
+    }
+
+    /**
+     * One name, two kinds within one article ("Tesla" the person, Tesla the carmaker): the recognizer
+     * wavered, and the article's own use of the name for a known entity settles it.
+     */
+    private static Found resolveByKnownMention(Found f, Map<String, AliasIndex.Entry> known) {
+        AliasIndex.Entry entry = isNew(f.entry()) ? known.get(mentionKey(f)) : null;
+        return entry == null ? f : new Found(entry, f.mention(), f.weight());
+    }
+
     /** A one-word new name that is the surname of a person named in full becomes that person. */
     private static Found resolveSurname(Found f, Map<String, AliasIndex.Entry> surnames) {
-        if (!f.entry().id().startsWith(NEW_ENTITY) || f.entry().type() == EntityType.LOCATION) {
+        if (!isNew(f.entry()) || f.entry().type() == EntityType.LOCATION) {
             return f;
         }
         List<String> words = TextTokens.words(f.entry().name());
@@ -301,7 +319,7 @@ public final class EntityTagger {
             entities.add(Entity.newBuilder()
                     .setName(entry.name())
                     .setType(entry.type())
-                    .setKbId(entry.id().startsWith(NEW_ENTITY) ? null : entry.id())
+                    .setKbId(isNew(entry) ? null : entry.id())
                     .setCount(mentions.size())
                     .setSalience(total == 0 ? 0 : Math.round(weight / total * 1e4) / 1e4)
                     .setMentions(sorted)
