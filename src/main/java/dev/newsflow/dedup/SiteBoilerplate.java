@@ -1,5 +1,6 @@
 package dev.newsflow.dedup;
 
+import dev.newsflow.clean.SentenceBreaks;
 import dev.newsflow.clean.UrlNormalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -78,16 +79,11 @@ final class SiteBoilerplate {
         }
     }
 
-    /** Splits after . ! ? … followed by a space, and at line breaks. */
     static List<String> sentences(String text) {
         List<String> sentences = new ArrayList<>();
         int start = 0;
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean end = c == '\n'
-                    || (i + 1 < text.length() && Character.isWhitespace(text.charAt(i + 1))
-                        && (c == '.' || c == '!' || c == '?' || c == '…'));
-            if (end) {
+            if (SentenceBreaks.endsAt(text, i)) {
                 addIfNotBlank(sentences, text.substring(start, i + 1));
                 start = i + 1;
             }

@@ -78,8 +78,17 @@ public final class AliasIndex {
         return Optional.ofNullable(folded.get(joinedTokens.toLowerCase(Locale.ROOT)));
     }
 
+    /** Five letters or fewer, all upper case; other characters do not count. */
     static boolean isAcronym(String s) {
-        String letters = s.replaceAll("[^\\p{L}]", "");
-        return !letters.isEmpty() && letters.length() <= 5 && letters.equals(letters.toUpperCase(Locale.ROOT));
+        int letters = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isLetter(c)) {
+                if (++letters > 5 || Character.isLowerCase(c) || Character.toUpperCase(c) != c) {
+                    return false;
+                }
+            }
+        }
+        return letters > 0;
     }
 }

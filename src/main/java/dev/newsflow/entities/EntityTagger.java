@@ -71,7 +71,7 @@ public final class EntityTagger {
         }
         // titles are short and often hold a name with no other capital: the recognizer reads them whole
         recognize(recognizer.find(title), index, titleField, newNames, found);
-        recognize(recognizer.find(sentencesWithNames(text.substring(0, recognizedPrefix(text)))), index, textField,
+        recognize(recognizer.find(RecognizerInput.of(text.substring(0, recognizedPrefix(text)))), index, textField,
                 newNames, found);
         for (Field field : List.of(titleField, textField)) {
             matchAliases(index, field, 1, found);
@@ -127,48 +127,6 @@ public final class EntityTagger {
                     field.inTitle());
             found.add(new Found(entry, mention, weight(field, span.start())));
         }
-    }
-
-    /**
-     * The text with every sentence that has no capitalised word after its first blanked out (same
-     * length, so offsets hold): such sentences rarely hold a name, and the recognizer's time is
-     * proportional to what it reads. A name opening such a sentence is still found by the later
-     * passes when it is in the knowledge base or named elsewhere in the article.
-     */
-    static String sentencesWithNames(String text) {
-        char[] out = text.toCharArray();
-        int sentenceStart = 0;
-        for (int i = 0; i <= text.length(); i++) {
-            boolean end = i == text.length() || text.charAt(i) == '\n'
-                    || ((text.charAt(i) == '.' || text.charAt(i) == '!' || text.charAt(i) == '?')
-                        && i + 1 < text.length() && Character.isWhitespace(text.charAt(i + 1)));
-            if (end) {
-                if (!hasInnerCapital(text, sentenceStart, Math.min(i + 1, text.length()))) {
-                    for (int k = sentenceStart; k < Math.min(i + 1, text.length()); k++) {
-                        if (out[k] != '\n') {
-                            out[k] = ' ';
-                        }
-                    }
-                }
-                sentenceStart = i + 1;
-            }
-        }
-        return new String(out);
-    }
-
-    private static boolean hasInnerCapital(String text, int from, int to) {
-        boolean seenWord = false;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            boolean wordStart = Character.isLetter(c) && (i == from || !Character.isLetterOrDigit(text.charAt(i - 1)));
-            if (wordStart) {
-                if (seenWord && Character.isUpperCase(c)) {
-                    return true;
-                }
-                seenWord = true;
-            }
-        }
-        return false;
     }
 
     /** "Amazon" the river is not Amazon the company: a name links only to an entity of its kind. */
@@ -250,11 +208,10 @@ public final class EntityTagger {
                 }
                 var hit = index.lookup(TextTokens.join(words));
                 if (hit.isPresent()) {
-                    TextTokens.Token first = tokens.get(i);
-                    TextTokens.Token last = tokens.get(i + n - 1);
-                    Mention mention = new Mention(field.source().substring(first.start(), last.end()), first.start(),
-                            last.end(), field.inTitle());
-                    found.add(new Found(hit.get(), mention, weight(field, first.start())));
+                    int start = tokens.get(i).start();
+                    int end = abbreviationEnd(field.source(), tokens, i, n);
+                    Mention mention = new Mention(field.source().substring(start, end), start, end, field.inTitle());
+                    found.add(new Found(hit.get(), mention, weight(field, start)));
                     for (int k = i; k < i + n; k++) {
                         field.used()[k] = true;
                     }
@@ -263,6 +220,13 @@ public final class EntityTagger {
             }
             i += Math.max(matched, 1);
         }
+    }
+
+    /** "U.S." keeps its last dot: tokens joined by dots are an abbreviation, and the dot ending it belongs to it. */
+    private static int abbreviationEnd(String source, List<TextTokens.Token> tokens, int i, int n) {
+        int end = tokens.get(i + n - 1).end();
+        boolean dotted = n > 1 && source.charAt(tokens.get(i).end()) == '.';
+        return dotted && end < source.length() && source.charAt(end) == '.' ? end + 1 : end;
     }
 
     private static void matchSurnames(Map<String, AliasIndex.Entry> surnames, Field field, List<Found> found) {
