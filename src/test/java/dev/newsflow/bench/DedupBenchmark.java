@@ -9,7 +9,6 @@ import dev.newsflow.dedup.DedupSettings;
 import dev.newsflow.dedup.MinHasher;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -56,14 +55,9 @@ public final class DedupBenchmark {
                 Integer.MAX_VALUE);
         report("without site stripping", docs, DedupRun.of(docs, noStripping));
 
-        double[] rates = new double[5];
         DedupRun.of(docs, settings);
-        for (int i = 0; i < rates.length; i++) {
-            rates[i] = DedupRun.of(docs, settings).articlesPerSecond();
-        }
-        Arrays.sort(rates);
-        System.out.printf("throughput %.0f articles/s through the dedup stage (median of %d runs, min %.0f, max %.0f)%n",
-                rates[rates.length / 2], rates.length, rates[0], rates[rates.length - 1]);
+        PassRates rates = PassRates.of(5, () -> DedupRun.of(docs, settings).articlesPerSecond());
+        System.out.printf("throughput %.0f articles/s through the dedup stage (%s)%n", rates.median(), rates);
     }
 
     private static void report(String label, List<Doc> docs, DedupRun run) {

@@ -4,7 +4,6 @@ import dev.newsflow.bench.ZyteCorpus.Page;
 import dev.newsflow.clean.ArticleCleaner;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -45,19 +44,14 @@ public final class ExtractionBenchmark {
         for (int warm = 0; warm < 3; warm++) {
             runAll(cleaner, pages);
         }
-        // ten timed passes over the corpus; the median pass is reported (GC and JIT make single passes noisy)
         long bytes = pages.stream().mapToLong(p -> p.html().length).sum();
-        double[] rates = new double[10];
-        for (int r = 0; r < rates.length; r++) {
+        PassRates rates = PassRates.of(10, () -> {
             long start = System.nanoTime();
             runAll(cleaner, pages);
-            rates[r] = pages.size() / ((System.nanoTime() - start) / 1e9);
-        }
-        Arrays.sort(rates);
-        double median = (rates[4] + rates[5]) / 2;
-        System.out.printf("throughput %.0f pages/s single-threaded, median of %d passes (min %.0f, max %.0f;"
-                        + " %.1f MB/s, mean page %.0f KB)%n", median, rates.length, rates[0], rates[rates.length - 1],
-                median * bytes / pages.size() / 1e6, bytes / 1024.0 / pages.size());
+            return pages.size() / ((System.nanoTime() - start) / 1e9);
+        });
+        System.out.printf("throughput %.0f pages/s single-threaded, %s (%.1f MB/s, mean page %.0f KB)%n",
+                rates.median(), rates, rates.median() * bytes / pages.size() / 1e6, bytes / 1024.0 / pages.size());
     }
 
     private static double f1(ShingleMetric.PageScore s) {
