@@ -66,10 +66,9 @@ public final class MetadataExtractor {
                 ld.map(n -> text(n, "inLanguage")),
                 attr(doc, "html[lang]", "lang"), meta(metas, "og:locale"), meta(metas, "content-language"))
                 .map(l -> l.toLowerCase(Locale.ROOT).split("[-_]")[0]);
-        Optional<String> body = ld.map(n -> text(n, "articleBody"));
         boolean declaresArticle = ld.isPresent() || meta(metas, "og:type").filter(t -> t.contains("article")).isPresent()
                 || meta(metas, "article:published_time").isPresent();
-        return new PageMetadata(title, authors, published, modified, canonical, site, language, body, declaresArticle);
+        return new PageMetadata(title, authors, published, modified, canonical, site, language, declaresArticle);
     }
 
     private static List<String> authors(Document doc, Map<String, String> metas, Optional<JsonNode> ld) {

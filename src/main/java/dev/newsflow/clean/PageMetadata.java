@@ -6,5 +6,5 @@ import java.util.Optional;
 /** What a page says about itself in JSON-LD, OpenGraph and meta tags. */
 public record PageMetadata(Optional<String> title, List<String> authors, Optional<String> publishedAt,
                            Optional<String> modifiedAt, Optional<String> canonicalUrl, Optional<String> siteName,
-                           Optional<String> declaredLanguage, Optional<String> articleBody, boolean declaresArticle) {
+                           Optional<String> declaredLanguage, boolean declaresArticle) {
 }
