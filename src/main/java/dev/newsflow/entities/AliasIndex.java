@@ -22,12 +22,13 @@ public final class AliasIndex {
 
     private final Map<String, Entry> exact;
     private final Map<String, Entry> folded;
-    private final int maxTokens;
+    /** Lower-cased first word → the most words of an alias starting with it. */
+    private final Map<String, Integer> longestByFirstWord;
 
-    private AliasIndex(Map<String, Entry> exact, Map<String, Entry> folded, int maxTokens) {
+    private AliasIndex(Map<String, Entry> exact, Map<String, Entry> folded, Map<String, Integer> longestByFirstWord) {
         this.exact = exact;
         this.folded = folded;
-        this.maxTokens = maxTokens;
+        this.longestByFirstWord = longestByFirstWord;
     }
 
     /** An index of names alone (no aliases), such as the names found in one article. */
@@ -38,15 +39,16 @@ public final class AliasIndex {
     public static AliasIndex of(Collection<KnowledgeEntity> entities) {
         Map<String, Entry> exact = new HashMap<>();
         Map<String, Entry> folded = new HashMap<>();
-        int maxTokens = 1;
+        Map<String, Integer> longestByFirstWord = new HashMap<>();
         for (KnowledgeEntity e : entities) {
             Entry entry = new Entry(e.getId(), e.getName(), e.getType());
             for (String alias : aliasesOf(e)) {
-                String key = TextTokens.join(TextTokens.words(alias));
-                if (key.isEmpty()) {
+                List<String> words = TextTokens.words(alias);
+                if (words.isEmpty()) {
                     continue;
                 }
-                maxTokens = Math.max(maxTokens, TextTokens.words(alias).size());
+                String key = TextTokens.join(words);
+                longestByFirstWord.merge(words.get(0).toLowerCase(Locale.ROOT), words.size(), Math::max);
                 if (isAcronym(alias)) {
                     exact.putIfAbsent(key, entry);
                 } else {
@@ -54,7 +56,7 @@ public final class AliasIndex {
                 }
             }
         }
-        return new AliasIndex(Map.copyOf(exact), Map.copyOf(folded), maxTokens);
+        return new AliasIndex(Map.copyOf(exact), Map.copyOf(folded), Map.copyOf(longestByFirstWord));
     }
 
     private static List<String> aliasesOf(KnowledgeEntity e) {
@@ -63,8 +65,9 @@ public final class AliasIndex {
         return all;
     }
 
-    public int maxTokens() {
-        return maxTokens;
+    /** The most words of an alias that starts with this word (0: none does), so that longer spans need no look-up. */
+    public int longestAliasFrom(String firstWord) {
+        return longestByFirstWord.getOrDefault(firstWord.toLowerCase(Locale.ROOT), 0);
     }
 
     public Optional<Entry> lookup(String joinedTokens) {

@@ -198,7 +198,8 @@ public final class EntityTagger {
                 continue;
             }
             int matched = 0;
-            for (int n = Math.min(index.maxTokens(), tokens.size() - i); n >= minTokens && matched == 0; n--) {
+            int longest = Math.min(index.longestAliasFrom(tokens.get(i).text()), tokens.size() - i);
+            for (int n = longest; n >= minTokens && matched == 0; n--) {
                 if (!free(field, i, n) || !contiguous(field.source(), tokens, i, n)) {
                     continue;
                 }

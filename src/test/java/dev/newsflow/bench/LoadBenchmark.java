@@ -35,12 +35,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * End-to-end load: an embedded KRaft broker and Apicurio Registry in this JVM's care, the
  * application in its own JVM (so its memory is its own), exactly-once, tagging on.
  * <ol>
- *   <li>Throughput: {@code PAGES} distinct pages of {@code SIZE} bytes are produced first, then the
+ *   <li>Throughput: {@code PAGES} distinct pages of {@code SIZE} bytes, their stories real news text
+ *       ({@link RealNewsStories}), are produced first, then the
  *       application is started and drains the backlog; articles/s = outputs / time from first to last output.</li>
  *   <li>Latency: more pages produced at a steady rate below capacity; latency = when the output is
  *       readable (committed) minus when the page was produced.</li>
  * </ol>
- * Usage: {@code LoadBenchmark APICURIO_DIR [PAGES] [SIZE] [THREADS]}; run with {@code ./mvnw -Pbench-load}.
+ * Usage: {@code LoadBenchmark APICURIO_DIR ZYTE_DIR [PAGES] [SIZE] [THREADS]}; run with {@code ./mvnw -Pbench-load}.
  */
 public final class LoadBenchmark {
     private LoadBenchmark() {
@@ -48,11 +49,13 @@ public final class LoadBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path apicurio = Path.of(args[0]);
-        int pages = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
-        int size = args.length > 2 ? Integer.parseInt(args[2]) : 120_000;
-        String threads = args.length > 3 ? args[3] : "2";
+        RealNewsStories stories = RealNewsStories.of(ZyteCorpus.load(Path.of(args[1])).stream()
+                .map(ZyteCorpus.Page::expected).toList());
+        int pages = args.length > 2 ? Integer.parseInt(args[2]) : 50_000;
+        int size = args.length > 3 ? Integer.parseInt(args[3]) : 120_000;
+        String threads = args.length > 4 ? args[4] : "2";
         Path work = Files.createTempDirectory("newsflow-load");
-        SyntheticPages synthetic = new SyntheticPages(size);
+        SyntheticPages synthetic = new SyntheticPages(size, stories);
 
         try (EmbeddedKafka kafka = EmbeddedKafka.start(work);
              EmbeddedRegistry registry = EmbeddedRegistry.start(apicurio, work.resolve("registry.log"))) {

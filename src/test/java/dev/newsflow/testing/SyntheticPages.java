@@ -4,16 +4,23 @@ import dev.newsflow.avro.RawPage;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
 /**
- * Distinct, realistically sized news pages for fault and load runs: a story of a dozen paragraphs
- * naming people, organisations and places from the knowledge base, inside the usual page chrome
- * (navigation, scripts, styles, related links, footer) padded to the requested size. Page n is
- * the same on every run; no two pages share a story.
+ * Distinct, realistically sized news pages for fault and load runs: a story inside the usual page
+ * chrome (navigation, scripts, styles, related links, footer) padded to the requested size. The
+ * default story is a dozen generated paragraphs naming people, organisations and places from the
+ * knowledge base; a load run passes real news text instead. Page n is the same on every run; no two
+ * pages share a story.
  */
 public final class SyntheticPages {
+    /** The paragraphs of page n's story; {@code random} is seeded by n. */
+    public interface Story {
+        List<String> paragraphs(long n, Random random);
+    }
+
     private static final String[] NAMES = {"Sergei Lavrov", "Antony Blinken", "Olaf Scholz", "Emmanuel Macron",
             "Volodymyr Zelensky", "Xi Jinping", "Narendra Modi", "Ursula von der Leyen", "Donald Trump", "Lula"};
     private static final String[] PLACES = {"Geneva", "Berlin", "Paris", "Kyiv", "Beijing", "Brazil", "London",
@@ -24,9 +31,15 @@ public final class SyntheticPages {
             "ber", "gal", "no", "ru", "shi", "an", "em", "or", "ul", "yet"};
 
     private final int targetBytes;
+    private final Story story;
 
     public SyntheticPages(int targetBytes) {
+        this(targetBytes, SyntheticPages::generatedStory);
+    }
+
+    public SyntheticPages(int targetBytes, Story story) {
         this.targetBytes = targetBytes;
+        this.story = story;
     }
 
     public static String url(long n) {
@@ -61,14 +74,8 @@ public final class SyntheticPages {
         }
         page.append("</ul></nav><div class=\"promo\">Download the app now</div></header><main><article><h1>")
                 .append(title).append("</h1><p class=\"byline\">By ").append(reporter(random)).append("</p>");
-        int paragraphs = 10 + random.nextInt(5);
-        for (int p = 0; p < paragraphs; p++) {
-            page.append("<p>");
-            int sentences = 3 + random.nextInt(3);
-            for (int s = 0; s < sentences; s++) {
-                page.append(storySentence(random, n, p, s)).append(' ');
-            }
-            page.append("</p>");
+        for (String paragraph : story.paragraphs(n, random)) {
+            page.append("<p>").append(escape(paragraph)).append("</p>");
         }
         page.append("</article><aside class=\"related\"><h2>Related stories</h2><ul>");
         for (int i = 1; i <= 8; i++) {
@@ -82,6 +89,24 @@ public final class SyntheticPages {
             page.append("<script>").append(filler(random, "js", padding)).append("</script>");
         }
         return page.append("</body></html>").toString();
+    }
+
+    private static List<String> generatedStory(long n, Random random) {
+        List<String> story = new ArrayList<>();
+        int paragraphs = 10 + random.nextInt(5);
+        for (int p = 0; p < paragraphs; p++) {
+            StringBuilder paragraph = new StringBuilder();
+            int sentences = 3 + random.nextInt(3);
+            for (int s = 0; s < sentences; s++) {
+                paragraph.append(storySentence(random, n, p, s)).append(' ');
+            }
+            story.add(paragraph.toString());
+        }
+        return story;
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static String storySentence(Random random, long n, int paragraph, int sentence) {
