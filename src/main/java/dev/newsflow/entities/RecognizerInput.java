@@ -14,8 +14,8 @@ import java.util.Set;
 final class RecognizerInput {
     /**
      * The model's features reach four words either side (its disjunction width): a word further
-     * from every capital cannot see one. With the sentence rule, wikigold F1 is unchanged and the
-     * recognizer reads a third fewer characters of news text.
+     * from every capital cannot see one. Wikigold F1 is unchanged, and on news text the recognizer
+     * reads about a third fewer characters than with the sentence rule alone.
      */
     static final int WINDOW = 4;
 
@@ -23,6 +23,7 @@ final class RecognizerInput {
     private static final Set<String> NEVER_NAMES = Set.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
             "Saturday", "Sunday", "January", "February", "March", "April", "June", "July", "August", "September",
             "October", "November", "December", "I");
+    /** Common English sentence openers that are not names: function words, numerals, "Last", "Next". */
     private static final Set<String> FUNCTION_WORDS = Set.of("The", "A", "An", "In", "On", "At", "For", "But", "And",
             "Or", "So", "If", "As", "It", "He", "She", "They", "We", "You", "This", "That", "These", "Those", "There",
             "Their", "His", "Her", "Its", "Our", "My", "Your", "When", "While", "After", "Before", "Since", "Although",

@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
  * Stories made of real news text, for a load run whose entity tagging costs what real articles cost:
  * page n carries the text of article n mod N of the Zyte corpus with its words that are not
  * capitalised (lower-case, or of a script without case) shuffled among themselves. Capitalised words,
- * numbers and punctuation stay where they are, so the recognizer
- * reads the same sentences and words as in the real article (and the same language); the shuffle makes
- * every page a different story to the deduplicator.
+ * numbers and punctuation stay where they are, so the recognizer reads the same sentences and words as
+ * in the real article (and the same language); the shuffle makes every page a different story to the
+ * deduplicator.
  */
 final class RealNewsStories implements SyntheticPages.Story {
     private static final Pattern WORD = Pattern.compile("\\p{L}+");
@@ -34,10 +34,6 @@ final class RealNewsStories implements SyntheticPages.Story {
             }
         }
         return new RealNewsStories(articles);
-    }
-
-    int articles() {
-        return articles.size();
     }
 
     @Override
