@@ -58,60 +58,58 @@ public final class LoadBenchmark {
         Path work = Files.createTempDirectory("newsflow-load");
         SyntheticPages synthetic = new SyntheticPages(size, stories);
 
-        // the broker's log of a run is several GB: it goes with the run
-        try {
-            try (EmbeddedKafka kafka = EmbeddedKafka.start(work);
-                 EmbeddedRegistry registry = EmbeddedRegistry.start(apicurio, work.resolve("registry.log"))) {
-                Map<String, String> settings = TestApps.settings(kafka.bootstrapServers(), registry.url(), "load",
-                        work.resolve("state"), Map.of("kafka.num.stream.threads", threads));
-                NewsflowConfig config = NewsflowConfig.withOverrides(settings);
-                AvroSerdes serdes = AvroSerdes.from(config);
-                Topics topics = Topics.from(config, serdes);
-                try (Admin admin = Admin.create(ClientProperties.admin(config.kafkaProperties()))) {
-                    TopicProvisioner.ensure(admin, topics, config.getInt("newsflow.topics.partitions"), (short) 1);
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(work);
+             EmbeddedRegistry registry = EmbeddedRegistry.start(apicurio, work.resolve("registry.log"))) {
+            Map<String, String> settings = TestApps.settings(kafka.bootstrapServers(), registry.url(), "load",
+                    work.resolve("state"), Map.of("kafka.num.stream.threads", threads));
+            NewsflowConfig config = NewsflowConfig.withOverrides(settings);
+            AvroSerdes serdes = AvroSerdes.from(config);
+            Topics topics = Topics.from(config, serdes);
+            try (Admin admin = Admin.create(ClientProperties.admin(config.kafkaProperties()))) {
+                TopicProvisioner.ensure(admin, topics, config.getInt("newsflow.topics.partitions"), (short) 1);
+            }
+
+            long producing = System.nanoTime();
+            long bytes = produce(config, topics, serdes.forValues(RawPage.class), synthetic, 0, pages, 0);
+            System.out.printf("produced %,d pages (%.0f KB each, %.1f GB) in %.0f s%n", pages, bytes / 1024.0 / pages,
+                    bytes / 1e9, (System.nanoTime() - producing) / 1e9);
+
+            try (OutputReader outputs = new OutputReader(config, topics);
+                 AppProcess app = AppProcess.start(settings, work, "load-app", "2g")) {
+                long started = System.nanoTime();
+                if (!app.awaitReady(Duration.ofMinutes(3))) {
+                    throw new IllegalStateException("the application did not become ready");
                 }
-
-                long producing = System.nanoTime();
-                long bytes = produce(config, topics, serdes.forValues(RawPage.class), synthetic, 0, pages, 0);
-                System.out.printf("produced %,d pages (%.0f KB each, %.1f GB) in %.0f s%n", pages, bytes / 1024.0 / pages,
-                        bytes / 1e9, (System.nanoTime() - producing) / 1e9);
-
-                try (OutputReader outputs = new OutputReader(config, topics);
-                     AppProcess app = AppProcess.start(settings, work, "load-app", "2g")) {
-                    long started = System.nanoTime();
-                    if (!app.awaitReady(Duration.ofMinutes(3))) {
-                        throw new IllegalStateException("the application did not become ready");
+                outputs.await(pages, Duration.ofMinutes(30), n -> {
+                    if (n % 5000 == 0) {
+                        System.out.printf("  %,d / %,d%n", n, pages);
                     }
-                    outputs.await(pages, Duration.ofMinutes(30), n -> {
-                        if (n % 5000 == 0) {
-                            System.out.printf("  %,d / %,d%n", n, pages);
-                        }
-                    });
-                    double drain = (outputs.lastAt - outputs.firstAt) / 1e9;
-                    double rate = (pages - 1) / drain;
-                    System.out.printf("throughput %.0f articles/s end to end (%,d pages in %.0f s from first to last output;"
-                                    + " %.0f s from process start), %s stream threads%n",
-                            rate, pages, drain, (outputs.lastAt - started) / 1e9, threads);
-                    System.out.printf("outputs    %,d enriched, %,d duplicates, %,d dead letters%n",
-                            outputs.enriched, outputs.duplicates, outputs.dead);
+                });
+                double drain = (outputs.lastAt - outputs.firstAt) / 1e9;
+                double rate = (pages - 1) / drain;
+                System.out.printf("throughput %.0f articles/s end to end (%,d pages in %.0f s from first to last output;"
+                                + " %.0f s from process start), %s stream threads%n",
+                        rate, pages, drain, (outputs.lastAt - started) / 1e9, threads);
+                System.out.printf("outputs    %,d enriched, %,d duplicates, %,d dead letters%n",
+                        outputs.enriched, outputs.duplicates, outputs.dead);
 
-                    int latencyPages = Math.max(1000, pages / 20);
-                    double paced = Math.max(10, rate / 2);
-                    outputs.latencies.clear();
-                    // produced from another thread: outputs must be read while they arrive
-                    CompletableFuture<Long> pacedRun = CompletableFuture.supplyAsync(() -> produce(config, topics,
-                            serdes.forValues(RawPage.class), synthetic, pages, latencyPages, paced));
-                    outputs.await(pages + latencyPages, Duration.ofMinutes(10), n -> { });
-                    pacedRun.join();
-                    long[] latencies = outputs.latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-                    System.out.printf("latency    p50 %d ms, p99 %d ms, max %d ms (%,d pages produced at %.0f/s)%n",
-                            percentile(latencies, 50), percentile(latencies, 99), latencies[latencies.length - 1],
-                            latencies.length, paced);
-                    System.out.printf("memory     peak RSS %.0f MB of the application process (-Xmx2g)%n",
-                            app.peakResidentBytes() / 1e6);
-                }
+                int latencyPages = Math.max(1000, pages / 20);
+                double paced = Math.max(10, rate / 2);
+                outputs.latencies.clear();
+                // produced from another thread: outputs must be read while they arrive
+                CompletableFuture<Long> pacedRun = CompletableFuture.supplyAsync(() -> produce(config, topics,
+                        serdes.forValues(RawPage.class), synthetic, pages, latencyPages, paced));
+                outputs.await(pages + latencyPages, Duration.ofMinutes(10), n -> { });
+                pacedRun.join();
+                long[] latencies = outputs.latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+                System.out.printf("latency    p50 %d ms, p99 %d ms, max %d ms (%,d pages produced at %.0f/s)%n",
+                        percentile(latencies, 50), percentile(latencies, 99), latencies[latencies.length - 1],
+                        latencies.length, paced);
+                System.out.printf("memory     peak RSS %.0f MB of the application process (-Xmx2g)%n",
+                        app.peakResidentBytes() / 1e6);
             }
         } finally {
+            // the broker's log of a run is several GB: it goes with the run
             Utils.delete(work.toFile());
         }
     }

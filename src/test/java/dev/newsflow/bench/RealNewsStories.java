@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,45 +20,51 @@ import java.util.regex.Pattern;
 final class RealNewsStories implements SyntheticPages.Story {
     private static final Pattern WORD = Pattern.compile("\\p{L}+");
 
-    private final List<List<String>> articles;
+    /** An article's paragraphs, and its words that pages shuffle, in reading order. */
+    private record Article(List<String> paragraphs, List<String> shuffledWords) {
+    }
 
-    private RealNewsStories(List<List<String>> articles) {
+    private final List<Article> articles;
+
+    private RealNewsStories(List<Article> articles) {
         this.articles = articles;
     }
 
     static RealNewsStories of(List<String> texts) {
-        List<List<String>> articles = new ArrayList<>();
+        List<Article> articles = new ArrayList<>();
         for (String text : texts) {
             List<String> paragraphs = text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+            List<String> words = new ArrayList<>();
+            for (String paragraph : paragraphs) {
+                WORD.matcher(paragraph).results().map(MatchResult::group).filter(RealNewsStories::isShuffled)
+                        .forEach(words::add);
+            }
             if (!paragraphs.isEmpty()) {
-                articles.add(paragraphs);
+                articles.add(new Article(paragraphs, List.copyOf(words)));
             }
         }
         return new RealNewsStories(articles);
     }
 
+    /** Uncapitalised: lower-case, or of a script without case. */
+    private static boolean isShuffled(String word) {
+        return !Character.isUpperCase(word.charAt(0));
+    }
+
     @Override
     public List<String> paragraphs(long n, Random random) {
-        List<String> paragraphs = articles.get((int) (n % articles.size()));
-        List<String> uncapitalised = new ArrayList<>();
-        for (String paragraph : paragraphs) {
-            Matcher m = WORD.matcher(paragraph);
-            while (m.find()) {
-                if (!Character.isUpperCase(m.group().charAt(0))) {
-                    uncapitalised.add(m.group());
-                }
-            }
-        }
-        Collections.shuffle(uncapitalised, random);
-        List<String> shuffled = new ArrayList<>(paragraphs.size());
+        Article article = articles.get((int) (n % articles.size()));
+        List<String> words = new ArrayList<>(article.shuffledWords());
+        Collections.shuffle(words, random);
+        List<String> shuffled = new ArrayList<>(article.paragraphs().size());
         int next = 0;
-        for (String paragraph : paragraphs) {
+        for (String paragraph : article.paragraphs()) {
             StringBuilder out = new StringBuilder(paragraph.length());
             Matcher m = WORD.matcher(paragraph);
             int last = 0;
             while (m.find()) {
                 out.append(paragraph, last, m.start());
-                out.append(!Character.isUpperCase(m.group().charAt(0)) ? uncapitalised.get(next++) : m.group());
+                out.append(isShuffled(m.group()) ? words.get(next++) : m.group());
                 last = m.end();
             }
             shuffled.add(out.append(paragraph, last, paragraph.length()).toString());

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.jsoup.nodes.Entities;
 
 /**
  * Distinct, realistically sized news pages for fault and load runs: a story inside the usual page
@@ -75,7 +76,7 @@ public final class SyntheticPages {
         page.append("</ul></nav><div class=\"promo\">Download the app now</div></header><main><article><h1>")
                 .append(title).append("</h1><p class=\"byline\">By ").append(reporter(random)).append("</p>");
         for (String paragraph : story.paragraphs(n, random)) {
-            page.append("<p>").append(escape(paragraph)).append("</p>");
+            page.append("<p>").append(Entities.escape(paragraph)).append("</p>");
         }
         page.append("</article><aside class=\"related\"><h2>Related stories</h2><ul>");
         for (int i = 1; i <= 8; i++) {
@@ -103,10 +104,6 @@ public final class SyntheticPages {
             story.add(paragraph.toString());
         }
         return story;
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static String storySentence(Random random, long n, int paragraph, int sentence) {
