@@ -1,6 +1,7 @@
 package dev.newsflow.testing;
 
 import dev.newsflow.app.FreePorts;
+import dev.newsflow.entities.StanfordCrfRecognizer;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
@@ -38,7 +39,7 @@ public final class AppProcess implements AutoCloseable {
         }
         Path log = Files.createDirectories(Path.of("target/it-logs")).resolve(name + "-" + System.nanoTime() + ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap));
+                "-Xmx" + heap, StanfordCrfRecognizer.JIT_FLAG));
         // e.g. -Dnewsflow.app.jvm.options=-XX:StartFlightRecording=filename=app.jfr to profile the application
         String extra = System.getProperty("newsflow.app.jvm.options", "").strip();
         if (!extra.isEmpty()) {

@@ -1,0 +1,88 @@
+package dev.newsflow.entities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsflow.testing.SamplePages;
+import edu.stanford.nlp.ie.crf.CRFClassifier;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.util.HashIndex;
+import edu.stanford.nlp.util.Index;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The speed-ups of the CRF recognizer change nothing it finds. */
+class StanfordCrfRecognizerTest {
+    private static CRFClassifier<CoreLabel> coreNlp;
+    private static CRFClassifier<CoreLabel> withTable;
+
+    @BeforeAll
+    static void loadTheModelTwice() throws Exception {
+        coreNlp = CRFClassifier.getClassifier(StanfordCrfRecognizer.MODEL);
+        withTable = StanfordCrfRecognizer.withFeatureIdTable(CRFClassifier.getClassifier(StanfordCrfRecognizer.MODEL));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Index<String> featureIndex(CRFClassifier<CoreLabel> classifier) throws Exception {
+        Field field = CRFClassifier.class.getDeclaredField("featureIndex");
+        field.setAccessible(true);
+        return (Index<String>) field.get(classifier);
+    }
+
+    @Test
+    void theTableGivesEveryModelFeatureItsIdAndUnknownFeaturesNone() throws Exception {
+        Index<String> model = featureIndex(coreNlp);
+        assertThat(featureIndex(withTable)).isInstanceOf(FeatureIdTable.class);
+        FeatureIdTable table = (FeatureIdTable) featureIndex(withTable);
+        assertThat(model.size()).isGreaterThan(100_000);
+        int unknown = 0;
+        for (int id = 0; id < model.size(); id++) {
+            String feature = model.get(id);
+            assertThat(table.indexOf(feature)).isEqualTo(id);
+            String variant = feature + "~";
+            assertThat(table.indexOf(variant)).isEqualTo(model.indexOf(variant));
+            unknown += model.indexOf(variant) < 0 ? 1 : 0;
+        }
+        assertThat(unknown).as("variants that are not features").isGreaterThan(model.size() / 2);
+    }
+
+    @Test
+    void aSmallTableAnswersLikeAHashIndex() {
+        HashIndex<String> index = new HashIndex<>(List.of("WORD-Lavrov|C", "SHAPE-Xx|C", "", "PW-the|C"));
+        FeatureIdTable table = FeatureIdTable.of(index).orElseThrow();
+        for (String probe : List.of("WORD-Lavrov|C", "SHAPE-Xx|C", "", "PW-the|C", "WORD-Lavrov|CpC", "x")) {
+            assertThat(table.indexOf(probe)).as(probe).isEqualTo(index.indexOf(probe));
+        }
+        assertThat(table.size()).isEqualTo(4);
+        assertThat(table.get(3)).isEqualTo("PW-the|C");
+    }
+
+    @Test
+    void theRecognizerFindsExactlyWhatCoreNlpFindsInTheSamplePages() throws IOException {
+        int entities = 0;
+        for (String text : samplePageTexts()) {
+            var expected = coreNlp.classifyToCharacterOffsets(text);
+            assertThat(withTable.classifyToCharacterOffsets(text).toString()).isEqualTo(expected.toString());
+            entities += expected.size();
+        }
+        assertThat(entities).isGreaterThan(200);
+    }
+
+    @Test
+    void testsRunWithTheFeatureExtractorCompiledAsTheLaunchersDo() {
+        assertThat(StanfordCrfRecognizer.featureExtractorCompiled()).as(StanfordCrfRecognizer.JIT_FLAG).isTrue();
+    }
+
+    private static List<String> samplePageTexts() throws IOException {
+        List<String> texts = new ArrayList<>();
+        for (Path page : SamplePages.files()) {
+            texts.add(Jsoup.parse(page.toFile()).body().text());
+        }
+        return texts;
+    }
+}
