@@ -19,12 +19,12 @@ import org.junit.jupiter.api.Test;
 /** The speed-ups of the CRF recognizer change nothing it finds. */
 class StanfordCrfRecognizerTest {
     private static CRFClassifier<CoreLabel> coreNlp;
-    private static CRFClassifier<CoreLabel> withTable;
+    private static CRFClassifier<CoreLabel> accelerated;
 
     @BeforeAll
     static void loadTheModelTwice() throws Exception {
         coreNlp = CRFClassifier.getClassifier(StanfordCrfRecognizer.MODEL);
-        withTable = StanfordCrfRecognizer.withFeatureIdTable(CRFClassifier.getClassifier(StanfordCrfRecognizer.MODEL));
+        accelerated = StanfordCrfRecognizer.accelerated(CRFClassifier.getClassifier(StanfordCrfRecognizer.MODEL));
     }
 
     @SuppressWarnings("unchecked")
@@ -37,8 +37,9 @@ class StanfordCrfRecognizerTest {
     @Test
     void theTableGivesEveryModelFeatureItsIdAndUnknownFeaturesNone() throws Exception {
         Index<String> model = featureIndex(coreNlp);
-        assertThat(featureIndex(withTable)).isInstanceOf(FeatureIdTable.class);
-        FeatureIdTable table = (FeatureIdTable) featureIndex(withTable);
+        assertThat(featureIndex(accelerated)).isInstanceOf(FeatureIdTable.class);
+        assertThat(accelerated.flags.wordFunction).isInstanceOf(MemoizedWordFunction.class);
+        FeatureIdTable table = (FeatureIdTable) featureIndex(accelerated);
         assertThat(model.size()).isGreaterThan(100_000);
         int unknown = 0;
         for (int id = 0; id < model.size(); id++) {
@@ -67,7 +68,7 @@ class StanfordCrfRecognizerTest {
         int entities = 0;
         for (String text : samplePageTexts()) {
             var expected = coreNlp.classifyToCharacterOffsets(text);
-            assertThat(withTable.classifyToCharacterOffsets(text).toString()).isEqualTo(expected.toString());
+            assertThat(accelerated.classifyToCharacterOffsets(text).toString()).isEqualTo(expected.toString());
             entities += expected.size();
         }
         assertThat(entities).isGreaterThan(200);
