@@ -4,10 +4,8 @@ import com.sun.management.HotSpotDiagnosticMXBean;
 import dev.newsflow.avro.EntityType;
 import edu.stanford.nlp.ie.crf.CRFClassifier;
 import edu.stanford.nlp.ling.CoreLabel;
-import edu.stanford.nlp.util.Index;
 import edu.stanford.nlp.util.Triple;
 import java.lang.management.ManagementFactory;
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -20,10 +18,10 @@ import org.slf4j.LoggerFactory;
  * loaded once per JVM, in the background, so that start-up does not wait for it; the first article
  * to be tagged does if it must. Classification only reads the model, so all stream threads share it.
  *
- * <p>Three things make it fast, none changes what it finds: the JVM runs with {@link #JIT_FLAG},
+ * <p>Two things make it fast, neither changes what it finds: the JVM runs with {@link #JIT_FLAG},
  * because Stanford's feature extractor is one method of 10 KB of bytecode, over HotSpot's 8 KB limit
- * for compiling a method (by default it is interpreted); the model's feature index is swapped for a
- * {@link FeatureIdTable}; and its word function is memoized ({@link MemoizedWordFunction}).
+ * for compiling a method (by default it is interpreted); and the classifier is an
+ * {@link AcceleratedCrfClassifier}.
  */
 public final class StanfordCrfRecognizer implements NamedEntityRecognizer {
     static final String MODEL = "edu/stanford/nlp/models/ner/english.conll.4class.distsim.crf.ser.gz";
@@ -45,7 +43,10 @@ public final class StanfordCrfRecognizer implements NamedEntityRecognizer {
             loading = true;
             Thread loader = new Thread(() -> {
                 try {
-                    SHARED.complete(accelerated(CRFClassifier.getClassifier(MODEL)));
+                    if (!featureExtractorCompiled()) {
+                        LOG.warn("entity tagging runs about 1.5 times slower: start the JVM with {}", JIT_FLAG);
+                    }
+                    SHARED.complete(AcceleratedCrfClassifier.load(MODEL));
                 } catch (Exception | LinkageError e) {
                     SHARED.completeExceptionally(e);
                 }
@@ -60,39 +61,6 @@ public final class StanfordCrfRecognizer implements NamedEntityRecognizer {
     public static boolean featureExtractorCompiled() {
         return ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
                 .getVMOption("DontCompileHugeMethods").getValue().equals("false");
-    }
-
-    /**
-     * The classifier's index is a package-private field of CoreNLP's, hence the reflection; if it is
-     * not there (another CoreNLP version), the classifier keeps its own index and works as before.
-     */
-    @SuppressWarnings("unchecked")
-    static CRFClassifier<CoreLabel> accelerated(CRFClassifier<CoreLabel> classifier) {
-        if (!featureExtractorCompiled()) {
-            LOG.warn("entity tagging runs about 1.5 times slower: start the JVM with {}", JIT_FLAG);
-        }
-        if (classifier.flags.wordFunction != null) {
-            classifier.flags.wordFunction = new MemoizedWordFunction(classifier.flags.wordFunction);
-        }
-        try {
-            Field field = CRFClassifier.class.getDeclaredField("featureIndex");
-            field.setAccessible(true);
-            Index<String> features = (Index<String>) field.get(classifier);
-            FeatureIdTable.of(features).ifPresentOrElse(table -> setIndex(field, classifier, table),
-                    () -> LOG.warn("two of the {} NER features share a 64-bit hash: keeping CoreNLP's index",
-                            features.size()));
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.warn("keeping CoreNLP's NER feature index: {}", e.toString());
-        }
-        return classifier;
-    }
-
-    private static void setIndex(Field field, CRFClassifier<CoreLabel> classifier, FeatureIdTable table) {
-        try {
-            field.set(classifier, table);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

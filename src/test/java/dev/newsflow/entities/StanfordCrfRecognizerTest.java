@@ -19,12 +19,12 @@ import org.junit.jupiter.api.Test;
 /** The speed-ups of the CRF recognizer change nothing it finds. */
 class StanfordCrfRecognizerTest {
     private static CRFClassifier<CoreLabel> coreNlp;
-    private static CRFClassifier<CoreLabel> accelerated;
+    private static AcceleratedCrfClassifier accelerated;
 
     @BeforeAll
     static void loadTheModelTwice() throws Exception {
         coreNlp = CRFClassifier.getClassifier(StanfordCrfRecognizer.MODEL);
-        accelerated = StanfordCrfRecognizer.accelerated(CRFClassifier.getClassifier(StanfordCrfRecognizer.MODEL));
+        accelerated = AcceleratedCrfClassifier.load(StanfordCrfRecognizer.MODEL);
     }
 
     @SuppressWarnings("unchecked")
@@ -37,9 +37,7 @@ class StanfordCrfRecognizerTest {
     @Test
     void theTableGivesEveryModelFeatureItsIdAndUnknownFeaturesNone() throws Exception {
         Index<String> model = featureIndex(coreNlp);
-        assertThat(featureIndex(accelerated)).isInstanceOf(FeatureIdTable.class);
-        assertThat(accelerated.flags.wordFunction).isInstanceOf(MemoizedWordFunction.class);
-        FeatureIdTable table = (FeatureIdTable) featureIndex(accelerated);
+        FeatureIdTable table = FeatureIdTable.of(model).orElseThrow();
         assertThat(model.size()).isGreaterThan(100_000);
         int unknown = 0;
         for (int id = 0; id < model.size(); id++) {
@@ -53,14 +51,19 @@ class StanfordCrfRecognizerTest {
     }
 
     @Test
-    void aSmallTableAnswersLikeAHashIndex() {
+    void idsOfAWordsFeaturesAreTheKnownOnesInTheirOrder() {
         HashIndex<String> index = new HashIndex<>(List.of("WORD-Lavrov|C", "SHAPE-Xx|C", "", "PW-the|C"));
         FeatureIdTable table = FeatureIdTable.of(index).orElseThrow();
-        for (String probe : List.of("WORD-Lavrov|C", "SHAPE-Xx|C", "", "PW-the|C", "WORD-Lavrov|CpC", "x")) {
-            assertThat(table.indexOf(probe)).as(probe).isEqualTo(index.indexOf(probe));
-        }
-        assertThat(table.size()).isEqualTo(4);
-        assertThat(table.get(3)).isEqualTo("PW-the|C");
+        assertThat(table.idsOf(List.of("PW-the|C", "x", "WORD-Lavrov|C", "WORD-Lavrov|CpC", "")))
+                .containsExactly(3, 0, 2);
+        assertThat(table.idsOf(List.of("y", "z"))).isEmpty();
+        assertThat(table.idsOf(List.of())).isEmpty();
+    }
+
+    @Test
+    void theAcceleratedClassifierUsesTheTableAndTheMemoizedWordFunction() {
+        assertThat(accelerated.usesFeatureIdTable()).isTrue();
+        assertThat(accelerated.flags.wordFunction).isInstanceOf(MemoizedWordFunction.class);
     }
 
     @Test
