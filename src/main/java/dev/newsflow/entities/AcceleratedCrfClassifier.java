@@ -3,13 +3,10 @@ package dev.newsflow.entities;
 import edu.stanford.nlp.ie.crf.CRFClassifier;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
-import edu.stanford.nlp.sequences.FeatureFactory;
 import edu.stanford.nlp.util.Index;
-import edu.stanford.nlp.util.PaddedList;
 import edu.stanford.nlp.util.Triple;
 import java.io.IOException;
 import java.lang.reflect.Field;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -17,10 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * CoreNLP's CRF classifier, finding exactly what it finds, with three costs of classification cut: the
- * features of each word are looked up in a {@link FeatureIdTable} instead of CoreNLP's index, straight
- * from the feature factory's sets (CoreNLP copies each into a list first), and the model's word
- * function is memoized ({@link MemoizedWordFunction}). Where the table cannot be built
+ * CoreNLP's CRF classifier, finding exactly what it finds, with two costs of classification cut: the
+ * features of each word are looked up in a {@link FeatureIdTable} instead of CoreNLP's index, and the
+ * model's word function is memoized ({@link MemoizedWordFunction}). Where the table cannot be built
  * (another CoreNLP version, a hash collision), classification is CoreNLP's own.
  */
 final class AcceleratedCrfClassifier extends CRFClassifier<CoreLabel> {
@@ -67,36 +63,16 @@ final class AcceleratedCrfClassifier extends CRFClassifier<CoreLabel> {
         if (table == null || flags.useReverse || flags.useEmbedding) {
             return super.documentToDataAndLabels(document);
         }
-        PaddedList<CoreLabel> padded = new PaddedList<>(document, pad);
         int size = document.size();
         int[][][] data = new int[size][windowSize][];
         int[] labels = new int[size];
         for (int j = 0; j < size; j++) {
-            for (int k = 0; k < windowSize; k++) {
-                data[j][k] = table.idsOf(features(padded, j, k));
+            List<Collection<String>> cliques = makeDatum(document, j, featureFactories).asFeatures();
+            for (int k = 0; k < cliques.size(); k++) {
+                data[j][k] = table.idsOf(cliques.get(k));
             }
             labels[j] = classIndex.indexOf(document.get(j).get(CoreAnnotations.AnswerAnnotation.class));
         }
         return new Triple<>(data, labels, new double[size][windowSize][]);
-    }
-
-    /**
-     * The features of the cliques reaching {@code left} words back from {@code loc}, in the order of
-     * CoreNLP's {@code makeDatum}, which copies the feature factories' sets into a new list: with one
-     * set (one factory, one clique) the set itself is that list.
-     */
-    private Collection<String> features(PaddedList<CoreLabel> document, int loc, int left) {
-        List<Collection<String>> sets = new ArrayList<>(1);
-        FeatureFactory.eachClique(left, 0, clique -> {
-            for (FeatureFactory<CoreLabel> factory : featureFactories) {
-                sets.add(factory.getCliqueFeatures(document, loc, clique));
-            }
-        });
-        if (sets.size() == 1) {
-            return sets.get(0);
-        }
-        List<String> all = new ArrayList<>();
-        sets.forEach(all::addAll);
-        return all;
     }
 }
