@@ -8,7 +8,7 @@ import java.util.function.Function;
  * CoreNLP's word function (for this model Americanize: "colour" is read as "color") with its answers
  * kept. The feature extractor applies it each time it reads a word: for every name, up to 300 times
  * while it looks for the name's other occurrences, and each call of Americanize runs a regex. That was
- * 6% of the application's CPU. The answers are bounded: the memo is emptied when it is full.
+ * 6% of tagging time. The answers are bounded: the memo is emptied when it is full.
  */
 final class MemoizedWordFunction implements Function<String, String> {
     static final int MAX_WORDS = 100_000;
