@@ -46,7 +46,7 @@ final class AcceleratedCrfClassifier extends CRFClassifier<CoreLabel> {
 
     /** CoreNLP keeps the index in a package-private field. */
     @SuppressWarnings("unchecked")
-    private static Optional<Index<String>> featureIndex(CRFClassifier<CoreLabel> classifier) {
+    static Optional<Index<String>> featureIndex(CRFClassifier<CoreLabel> classifier) {
         try {
             Field field = CRFClassifier.class.getDeclaredField("featureIndex");
             field.setAccessible(true);

@@ -26,29 +26,24 @@ final class FeatureIdTable {
     private final long[] slots;
     private final int mask;
 
-    private FeatureIdTable(long[] slots) {
-        this.slots = slots;
-        this.mask = slots.length / 2 - 1;
+    private FeatureIdTable(int capacity) {
+        this.slots = new long[capacity * 2];
+        this.mask = capacity - 1;
     }
 
     /** The table of these features, or nothing if two of them share a 64-bit hash. */
     static Optional<FeatureIdTable> of(Index<String> features) {
-        int capacity = Integer.highestOneBit(Math.max(1, features.size() * SPREAD - 1)) << 1;
-        long[] slots = new long[capacity * 2];
-        int mask = capacity - 1;
+        FeatureIdTable table = new FeatureIdTable(Integer.highestOneBit(Math.max(1, features.size() * SPREAD - 1)) << 1);
         for (int id = 0; id < features.size(); id++) {
             long hash = hash(features.get(id));
-            int slot = (int) hash & mask;
-            while (slots[slot * 2] != EMPTY) {
-                if (slots[slot * 2] == hash) {
-                    return Optional.empty();
-                }
-                slot = (slot + 1) & mask;
+            int slot = table.slotOf(hash);
+            if (table.slots[slot * 2] != EMPTY) {
+                return Optional.empty();
             }
-            slots[slot * 2] = hash;
-            slots[slot * 2 + 1] = id;
+            table.slots[slot * 2] = hash;
+            table.slots[slot * 2 + 1] = id;
         }
-        return Optional.of(new FeatureIdTable(slots));
+        return Optional.of(table);
     }
 
     /** The feature's id, or -1 if the model does not have it. */
@@ -67,7 +62,7 @@ final class FeatureIdTable {
         // feature whose home slot is empty is unknown, which bounds the number of ids
         int unknown = 0;
         for (int i = 0; i < n; i++) {
-            if (slots[((int) hashes[i] & mask) * 2] == EMPTY) {
+            if (slots[home(hashes[i]) * 2] == EMPTY) {
                 unknown++;
             }
         }
@@ -83,15 +78,22 @@ final class FeatureIdTable {
     }
 
     private int idOf(long hash) {
-        int slot = (int) hash & mask;
+        int slot = slotOf(hash);
+        return slots[slot * 2] == EMPTY ? -1 : (int) slots[slot * 2 + 1];
+    }
+
+    /** The slot holding this hash, or else the empty slot where it would go (linear probing). */
+    private int slotOf(long hash) {
+        int slot = home(hash);
         long stored;
-        while ((stored = slots[slot * 2]) != EMPTY) {
-            if (stored == hash) {
-                return (int) slots[slot * 2 + 1];
-            }
+        while ((stored = slots[slot * 2]) != EMPTY && stored != hash) {
             slot = (slot + 1) & mask;
         }
-        return -1;
+        return slot;
+    }
+
+    private int home(long hash) {
+        return (int) hash & mask;
     }
 
     /** FNV-1a over the characters, then a finalising mix so that the low bits (the slot) are spread. */

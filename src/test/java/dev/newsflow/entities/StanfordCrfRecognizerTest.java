@@ -8,7 +8,6 @@ import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.util.HashIndex;
 import edu.stanford.nlp.util.Index;
 import java.io.IOException;
-import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,16 +26,9 @@ class StanfordCrfRecognizerTest {
         accelerated = AcceleratedCrfClassifier.load(StanfordCrfRecognizer.MODEL);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Index<String> featureIndex(CRFClassifier<CoreLabel> classifier) throws Exception {
-        Field field = CRFClassifier.class.getDeclaredField("featureIndex");
-        field.setAccessible(true);
-        return (Index<String>) field.get(classifier);
-    }
-
     @Test
-    void theTableGivesEveryModelFeatureItsIdAndUnknownFeaturesNone() throws Exception {
-        Index<String> model = featureIndex(coreNlp);
+    void theTableGivesEveryModelFeatureItsIdAndUnknownFeaturesNone() {
+        Index<String> model = AcceleratedCrfClassifier.featureIndex(coreNlp).orElseThrow();
         FeatureIdTable table = FeatureIdTable.of(model).orElseThrow();
         assertThat(model.size()).isGreaterThan(100_000);
         int unknown = 0;
