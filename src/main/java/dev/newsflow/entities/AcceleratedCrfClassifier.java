@@ -40,6 +40,12 @@ final class AcceleratedCrfClassifier extends CRFClassifier<CoreLabel> {
         return classifier;
     }
 
+    /** Whether the word, as written, was in the training data: the model has a feature for it. */
+    boolean sawWord(String word) {
+        String feature = word + "-WORD|C";
+        return table != null ? table.indexOf(feature) >= 0 : featureIndex(this).map(i -> i.indexOf(feature) >= 0).orElse(true);
+    }
+
     boolean usesFeatureIdTable() {
         return table != null;
     }

@@ -12,13 +12,23 @@ import java.util.Optional;
 
 /**
  * Alias → entity lookup over token sequences. Acronyms ("US", "NATO") match only as written, so
- * that "us" never becomes the United States; other aliases match case-insensitively but the
- * tagger only tries spans that start with a capital.
+ * that "us" never becomes the United States; other aliases match case-insensitively (a dateline's
+ * "ROME" too) but the tagger only tries spans that start with a capital. A title or article at the
+ * start of an alias ("President Biden", "the Kremlin") is not part of the name, as news annotation
+ * has it: the alias is indexed without it.
  */
 public final class AliasIndex {
     /** One knowledge-base entity as the tagger needs it. */
     public record Entry(String id, String name, EntityType type) {
     }
+
+    /** Words that open an alias without belonging to the name. */
+    private static final java.util.Set<String> LEADING_TITLES = java.util.Set.of("the", "president", "vice",
+            "prime", "minister", "chancellor", "king", "queen", "prince", "princess", "pope", "sir", "dame", "mr",
+            "mrs", "ms", "dr", "senator", "sen", "governor", "gov", "general", "gen", "secretary", "chairman",
+            "premier", "sheikh", "emir", "ayatollah");
+    /** All-caps words shorter than this are taken for acronyms; longer ones are names set in capitals. */
+    private static final int SHOUTED_NAME_LETTERS = 4;
 
     private final Map<String, Entry> exact;
     private final Map<String, Entry> folded;
@@ -42,8 +52,10 @@ public final class AliasIndex {
         Map<String, Integer> longestByFirstWord = new HashMap<>();
         for (KnowledgeEntity e : entities) {
             Entry entry = new Entry(e.getId(), e.getName(), e.getType());
-            for (String alias : aliasesOf(e)) {
-                List<String> words = TextTokens.words(alias);
+            List<String> names = aliasesOf(e);
+            for (int a = 0; a < names.size(); a++) {
+                String alias = names.get(a);
+                List<String> words = withoutLeadingTitles(TextTokens.words(alias), a > 0);
                 if (words.isEmpty()) {
                     continue;
                 }
@@ -57,6 +69,14 @@ public final class AliasIndex {
             }
         }
         return new AliasIndex(Map.copyOf(exact), Map.copyOf(folded), Map.copyOf(longestByFirstWord));
+    }
+
+    private static List<String> withoutLeadingTitles(List<String> words, boolean isAlias) {
+        int from = 0;
+        while (isAlias && from + 1 < words.size() && LEADING_TITLES.contains(words.get(from).toLowerCase(Locale.ROOT))) {
+            from++;
+        }
+        return words.subList(from, words.size());
     }
 
     private static List<String> aliasesOf(KnowledgeEntity e) {
@@ -75,10 +95,16 @@ public final class AliasIndex {
         if (hit != null) {
             return Optional.of(hit);
         }
-        if (isAcronym(joinedTokens)) {
+        if (isAcronym(joinedTokens) && !isShoutedName(joinedTokens)) {
             return Optional.empty();
         }
         return Optional.ofNullable(folded.get(joinedTokens.toLowerCase(Locale.ROOT)));
+    }
+
+    /** One all-caps word long enough not to be an acronym that is also a word: "ROME", "CAIRO", not "US", "MAY". */
+    private static boolean isShoutedName(String joinedTokens) {
+        return joinedTokens.indexOf(' ') < 0 && joinedTokens.length() >= SHOUTED_NAME_LETTERS
+                && joinedTokens.chars().allMatch(Character::isLetter);
     }
 
     /** Five letters or fewer, all upper case; other characters do not count. */

@@ -5,24 +5,30 @@ import dev.newsflow.avro.EntityType;
 import dev.newsflow.avro.Mention;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Finds the entities of an article in five passes (then a new name that the same article also uses
- * for a knowledge-base entity is taken to mean that entity):
+ * Finds the entities of an article: the statistical recognizer's names and the knowledge base's
+ * aliases, reconciled over the whole article.
  * <ol>
- *   <li>knowledge-base aliases of two words or more ("Bank of England"): unambiguous, and what the
- *       recognizer tends to split in title case;</li>
- *   <li>names found by the statistical recognizer (title and the first {@code maxRecognizedChars} of
- *       the text), each linked to the knowledge-base entity it is an alias of when the types agree,
- *       otherwise kept as a new entity of the recognizer's type;</li>
- *   <li>knowledge-base aliases wherever the recognizer found nothing (and past its limit);</li>
- *   <li>the new names of pass 1 wherever else they occur;</li>
- *   <li>surnames alone ("Lavrov") for people named in full in the same article.</li>
+ *   <li>The recognizer reads the title and the first {@code maxRecognizedChars} of the text. The type
+ *       of a name is decided over all its mentions, not by the first.</li>
+ *   <li>Where a recognized name and a knowledge-base alias overlap, the longer span wins ("New York
+ *       Stock Exchange" over the alias "New York"; the alias "Bank of England" over "Bank" and
+ *       "England"). A name that is exactly an alias is that entity when the types agree, or when
+ *       the model never saw the name's words in training (its type is then a guess from shape and
+ *       context: "Kyiv" as a person, "ROME" in a dateline as an organisation); a name the model
+ *       knows keeps the model's reading in context ("Jordan said", "Barcelona beat Madrid").</li>
+ *   <li>Knowledge-base aliases link wherever no name was recognized, and the recognizer's new
+ *       names are matched wherever else they occur (past its limit too).</li>
+ *   <li>A surname alone, of a person the article names in full, is that person, whatever the
+ *       recognizer or the knowledge base made of it.</li>
  * </ol>
  * Mentions are aggregated per entity with a salience that favours the title and the lead.
  */
@@ -45,11 +51,37 @@ public final class EntityTagger {
     private record Found(AliasIndex.Entry entry, Mention mention, double weight) {
     }
 
+    /** Tokens [first, last] of a field, as a recognized name or an alias. */
+    private record Name(Field field, int first, int last, int start, int end, String key, EntityType type) {
+        int length() {
+            return last - first + 1;
+        }
+
+        boolean within(Name other) {
+            return field == other.field && first >= other.first && last <= other.last;
+        }
+    }
+
     /** One field of the article (title or text) as the passes see it. */
     private record Field(String source, List<TextTokens.Token> tokens, boolean[] used, boolean inTitle, int leadEnd) {
         static Field of(String source, boolean inTitle, int leadEnd) {
             List<TextTokens.Token> tokens = TextTokens.tokenize(source);
             return new Field(source, tokens, new boolean[tokens.size()], inTitle, leadEnd);
+        }
+
+        boolean free(int first, int last) {
+            for (int k = first; k <= last; k++) {
+                if (used[k]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        void claim(int first, int last) {
+            for (int k = first; k <= last; k++) {
+                used[k] = true;
+            }
         }
     }
 
@@ -63,28 +95,42 @@ public final class EntityTagger {
         int leadEnd = text.indexOf("\n\n") < 0 ? text.length() : text.indexOf("\n\n");
         Field titleField = Field.of(title, true, 0);
         Field textField = Field.of(text, false, leadEnd);
+        List<Field> fields = List.of(titleField, textField);
+
+        // titles are short and often hold a name with no other capital: the recognizer reads them whole
+        List<Name> recognized = new ArrayList<>(names(recognizer.find(title), titleField));
+        recognized.addAll(names(recognizer.find(text.substring(0, recognizedPrefix(text))), textField));
+        List<Name> aliases = new ArrayList<>();
+        fields.forEach(field -> aliases.addAll(aliasNames(index, field)));
+        Map<String, EntityType> types = typesOverAllMentions(recognized, index);
+
         List<Found> found = new ArrayList<>();
         Map<String, AliasIndex.Entry> newNames = new LinkedHashMap<>();
-
-        for (Field field : List.of(titleField, textField)) {
-            matchAliases(index, field, 2, found);
+        for (Name name : recognized) {
+            if (aliases.stream().noneMatch(a -> a.length() > name.length() && name.within(a))) {
+                AliasIndex.Entry entry = link(name, types.get(name.key()), index, recognizer)
+                        .orElseGet(() -> newNames.computeIfAbsent(name.key(), k -> newEntity(name, types.get(k))));
+                claim(name, entry, found);
+            }
         }
-        // titles are short and often hold a name with no other capital: the recognizer reads them whole
-        recognize(recognizer.find(title), index, titleField, newNames, found);
-        recognize(recognizer.find(RecognizerInput.of(text.substring(0, recognizedPrefix(text)))), index, textField,
-                newNames, found);
-        for (Field field : List.of(titleField, textField)) {
-            matchAliases(index, field, 1, found);
+        for (Name alias : aliases) {
+            if (alias.field().free(alias.first(), alias.last())) {
+                claim(alias, index.lookup(alias.key()).orElseThrow(), found);
+            }
         }
         AliasIndex articleNames = AliasIndex.ofEntries(newNames.values());
-        for (Field field : List.of(titleField, textField)) {
-            matchAliases(articleNames, field, 1, found);
+        for (Field field : fields) {
+            for (Name name : aliasNames(articleNames, field)) {
+                if (field.free(name.first(), name.last())) {
+                    claim(name, articleNames.lookup(name.key()).orElseThrow(), found);
+                }
+            }
         }
         Map<String, AliasIndex.Entry> surnames = surnamesOfPeople(found);
         found.replaceAll(f -> resolveSurname(f, surnames));
         Map<String, AliasIndex.Entry> known = knownEntitiesByMention(found);
         found.replaceAll(f -> resolveByKnownMention(f, known));
-        for (Field field : List.of(titleField, textField)) {
+        for (Field field : fields) {
             matchSurnames(surnames, field, found);
         }
         return aggregate(found);
@@ -99,34 +145,130 @@ public final class EntityTagger {
         return paragraphEnd < 0 ? text.length() : paragraphEnd;
     }
 
-    private static void recognize(List<NamedEntityRecognizer.Span> spans, AliasIndex index, Field field,
-                                  Map<String, AliasIndex.Entry> newNames, List<Found> found) {
-        for (NamedEntityRecognizer.Span span : spans) {
-            List<Integer> covered = new ArrayList<>();
-            for (int k = 0; k < field.tokens().size(); k++) {
-                TextTokens.Token t = field.tokens().get(k);
-                if (t.start() >= span.start() && t.end() <= span.end()) {
-                    covered.add(k);
+    /** The recognizer's spans as whole tokens of the field. */
+    private static List<Name> names(List<NamedEntityRecognizer.Span> spans, Field field) {
+        List<Name> names = new ArrayList<>();
+        List<TextTokens.Token> tokens = field.tokens();
+        int k = 0;
+        List<NamedEntityRecognizer.Span> inOrder = new ArrayList<>(spans);
+        inOrder.sort(Comparator.comparingInt(NamedEntityRecognizer.Span::start));
+        for (NamedEntityRecognizer.Span span : inOrder) {
+            while (k < tokens.size() && tokens.get(k).end() <= span.start()) {
+                k++;
+            }
+            int first = k;
+            int last = -1;
+            for (int j = k; j < tokens.size() && tokens.get(j).start() < span.end(); j++) {
+                if (tokens.get(j).start() >= span.start() && tokens.get(j).end() <= span.end()) {
+                    last = j;
                 }
             }
-            if (covered.isEmpty() || covered.stream().anyMatch(k -> field.used()[k])) {
-                continue;
+            if (last >= first && tokens.get(first).start() >= span.start()) {
+                names.add(new Name(field, first, last, span.start(), span.end(), key(tokens, first, last), span.type()));
             }
-            List<String> words = new ArrayList<>();
-            for (int k : covered) {
-                words.add(field.tokens().get(k).text());
-                field.used()[k] = true;
-            }
-            String key = TextTokens.join(words);
-            AliasIndex.Entry entry = index.lookup(key)
-                    .filter(known -> compatible(known.type(), span.type()))
-                    .orElseGet(() -> newNames.computeIfAbsent(key.toLowerCase(Locale.ROOT), k ->
-                            new AliasIndex.Entry(NEW_ENTITY + span.type().name().toLowerCase(Locale.ROOT) + ":" + k,
-                                    key, span.type())));
-            Mention mention = new Mention(field.source().substring(span.start(), span.end()), span.start(), span.end(),
-                    field.inTitle());
-            found.add(new Found(entry, mention, weight(field, span.start())));
         }
+        return names;
+    }
+
+    /** At each capitalised token, the longest alias of the index that starts there. */
+    private static List<Name> aliasNames(AliasIndex index, Field field) {
+        List<Name> names = new ArrayList<>();
+        List<TextTokens.Token> tokens = field.tokens();
+        int i = 0;
+        while (i < tokens.size()) {
+            int matched = 0;
+            if (tokens.get(i).isCapitalised()) {
+                int longest = Math.min(index.longestAliasFrom(tokens.get(i).text()), tokens.size() - i);
+                for (int n = longest; n >= 1 && matched == 0; n--) {
+                    String key = key(tokens, i, i + n - 1);
+                    if (contiguous(field.source(), tokens, i, n) && index.lookup(key).isPresent()) {
+                        int start = tokens.get(i).start();
+                        int end = abbreviationEnd(field.source(), tokens, i, n);
+                        names.add(new Name(field, i, i + n - 1, start, end, key, index.lookup(key).get().type()));
+                        matched = n;
+                    }
+                }
+            }
+            i += Math.max(matched, 1);
+        }
+        return names;
+    }
+
+    private static String key(List<TextTokens.Token> tokens, int first, int last) {
+        List<String> words = new ArrayList<>(last - first + 1);
+        for (int k = first; k <= last; k++) {
+            words.add(tokens.get(k).text());
+        }
+        return TextTokens.join(words);
+    }
+
+    /**
+     * The recognizer reads each mention in its sentence and may type one name two ways; the article
+     * means one thing by it. Most mentions decide, counting only those inside a sentence when there
+     * are any: at a sentence's start the capital tells the model nothing, and it reads names there
+     * worst. On a tie, the knowledge base's type if it is one of the tied, else the first mention's.
+     */
+    private static Map<String, EntityType> typesOverAllMentions(List<Name> recognized, AliasIndex index) {
+        Map<String, Map<EntityType, Integer>> inside = new LinkedHashMap<>();
+        Map<String, Map<EntityType, Integer>> all = new LinkedHashMap<>();
+        for (Name name : recognized) {
+            all.computeIfAbsent(name.key(), k -> new EnumMap<>(EntityType.class)).merge(name.type(), 1, Integer::sum);
+            if (!startsSentence(name)) {
+                inside.computeIfAbsent(name.key(), k -> new EnumMap<>(EntityType.class))
+                        .merge(name.type(), 1, Integer::sum);
+            }
+        }
+        Map<String, EntityType> types = new HashMap<>();
+        for (Name name : recognized) {
+            if (!types.containsKey(name.key())) {
+                Map<EntityType, Integer> votes = inside.getOrDefault(name.key(), all.get(name.key()));
+                int most = votes.values().stream().max(Integer::compare).orElseThrow();
+                Optional<EntityType> known = index.lookup(name.key()).map(AliasIndex.Entry::type);
+                EntityType type = known.isPresent() && votes.getOrDefault(known.get(), 0) == most ? known.get()
+                        : votes.getOrDefault(name.type(), 0) == most ? name.type()
+                        : votes.entrySet().stream().filter(e -> e.getValue() == most).findFirst().orElseThrow().getKey();
+                types.put(name.key(), type);
+            }
+        }
+        return types;
+    }
+
+    /** Whether only white space, quotes or brackets stand between the name and a line break or a sentence stop. */
+    private static boolean startsSentence(Name name) {
+        String source = name.field().source();
+        for (int i = name.start() - 1; i >= 0; i--) {
+            char c = source.charAt(i);
+            if (c == '\n' || c == '.' || c == '!' || c == '?' || c == ':') {
+                return true;
+            }
+            if (!(Character.isWhitespace(c) || c == '"' || c == '“' || c == '‘' || c == '\'' || c == '(' || c == '[')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The knowledge-base entity a recognized name is, if it is one: the types agree, or the model
+     * never saw the name's words and its type was a guess ("Kyiv", "Zelenskyy's", "ROME").
+     */
+    private static Optional<AliasIndex.Entry> link(Name name, EntityType type, AliasIndex index,
+                                                   NamedEntityRecognizer recognizer) {
+        return index.lookup(name.key()).filter(known -> compatible(known.type(), type)
+                || !recognizer.knowsAnyWordOf(name.key()));
+    }
+
+    private static AliasIndex.Entry newEntity(Name name, EntityType type) {
+        return new AliasIndex.Entry(NEW_ENTITY + type.name().toLowerCase(Locale.ROOT) + ":"
+                + name.key().toLowerCase(Locale.ROOT), name.key(), type);
+    }
+
+    private static void claim(Name name, AliasIndex.Entry entry, List<Found> found) {
+        Field field = name.field();
+        field.claim(name.first(), name.last());
+        Mention mention = new Mention(field.source().substring(name.start(), name.end()), name.start(), name.end(),
+                field.inTitle());
+        found.add(new Found(entry, mention, weight(field, name.start())));
     }
 
     /** "Amazon" the river is not Amazon the company: a name links only to an entity of its kind. */
@@ -179,48 +321,17 @@ public final class EntityTagger {
         return entry == null ? f : new Found(entry, f.mention(), f.weight());
     }
 
-    /** A one-word new name that is the surname of a person named in full becomes that person. */
+    /**
+     * A one-word mention that is the surname of a person named in full is that person, whatever
+     * type it was given ("the Trump administration"); another person of the same surname stays.
+     */
     private static Found resolveSurname(Found f, Map<String, AliasIndex.Entry> surnames) {
-        if (!isNew(f.entry()) || f.entry().type() == EntityType.LOCATION) {
+        if (f.entry().type() == EntityType.PERSON) {
             return f;
         }
-        List<String> words = TextTokens.words(f.entry().name());
+        List<String> words = TextTokens.words(f.mention().getText());
         AliasIndex.Entry person = words.size() == 1 ? surnames.get(words.get(0)) : null;
-        return person == null || person.equals(f.entry()) ? f : new Found(person, f.mention(), f.weight());
-    }
-
-    private static void matchAliases(AliasIndex index, Field field, int minTokens, List<Found> found) {
-        List<TextTokens.Token> tokens = field.tokens();
-        int i = 0;
-        while (i < tokens.size()) {
-            if (field.used()[i] || !tokens.get(i).isCapitalised()) {
-                i++;
-                continue;
-            }
-            int matched = 0;
-            int longest = Math.min(index.longestAliasFrom(tokens.get(i).text()), tokens.size() - i);
-            for (int n = longest; n >= minTokens && matched == 0; n--) {
-                if (!free(field, i, n) || !contiguous(field.source(), tokens, i, n)) {
-                    continue;
-                }
-                List<String> words = new ArrayList<>(n);
-                for (int k = i; k < i + n; k++) {
-                    words.add(tokens.get(k).text());
-                }
-                var hit = index.lookup(TextTokens.join(words));
-                if (hit.isPresent()) {
-                    int start = tokens.get(i).start();
-                    int end = abbreviationEnd(field.source(), tokens, i, n);
-                    Mention mention = new Mention(field.source().substring(start, end), start, end, field.inTitle());
-                    found.add(new Found(hit.get(), mention, weight(field, start)));
-                    for (int k = i; k < i + n; k++) {
-                        field.used()[k] = true;
-                    }
-                    matched = n;
-                }
-            }
-            i += Math.max(matched, 1);
-        }
+        return person == null ? f : new Found(person, f.mention(), f.weight());
     }
 
     /** "U.S." keeps its last dot: tokens joined by dots are an abbreviation, and the dot ending it belongs to it. */
@@ -240,15 +351,6 @@ public final class EntityTagger {
                         weight(field, t.start())));
             }
         }
-    }
-
-    private static boolean free(Field field, int i, int n) {
-        for (int k = i; k < i + n; k++) {
-            if (field.used()[k]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Tokens i..i+n-1 separated by one space (or the dot of an abbreviation): a name never spans a sentence break. */

@@ -2,9 +2,8 @@ package dev.newsflow.entities;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import dev.newsflow.avro.EntityType;
-import edu.stanford.nlp.ie.crf.CRFClassifier;
+import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
-import edu.stanford.nlp.util.Triple;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,12 +27,12 @@ public final class StanfordCrfRecognizer implements NamedEntityRecognizer {
     /** The JVM option that lets the JIT compile the feature extractor (all launchers pass it). */
     public static final String JIT_FLAG = "-XX:-DontCompileHugeMethods";
     private static final Logger LOG = LoggerFactory.getLogger(StanfordCrfRecognizer.class);
-    private static final CompletableFuture<CRFClassifier<CoreLabel>> SHARED = new CompletableFuture<>();
+    private static final CompletableFuture<AcceleratedCrfClassifier> SHARED = new CompletableFuture<>();
     private static boolean loading;
 
-    private final CompletableFuture<CRFClassifier<CoreLabel>> classifier;
+    private final CompletableFuture<AcceleratedCrfClassifier> classifier;
 
-    private StanfordCrfRecognizer(CompletableFuture<CRFClassifier<CoreLabel>> classifier) {
+    private StanfordCrfRecognizer(CompletableFuture<AcceleratedCrfClassifier> classifier) {
         this.classifier = classifier;
     }
 
@@ -72,14 +71,58 @@ public final class StanfordCrfRecognizer implements NamedEntityRecognizer {
 
     @Override
     public List<Span> find(String text) {
-        if (text.isBlank()) {
-            return List.of();
-        }
         List<Span> spans = new ArrayList<>();
-        for (Triple<String, Integer, Integer> t : classifier.join().classifyToCharacterOffsets(text)) {
-            spans.add(new Span(t.second(), t.third(), type(t.first())));
+        for (List<NewsTokenizer.Token> sentence : NewsTokenizer.sentences(text)) {
+            for (List<NewsTokenizer.Token> run : RecognizerInput.runs(sentence, RecognizerInput.WINDOW)) {
+                addSpans(run, spans);
+            }
         }
         return spans;
+    }
+
+    @Override
+    public boolean knowsAnyWordOf(String name) {
+        AcceleratedCrfClassifier model = classifier.join();
+        return TextTokens.words(name).stream().anyMatch(model::sawWord);
+    }
+
+    /** Consecutive tokens of one type make one name, as CoreNLP reads its IO labels. */
+    private void addSpans(List<NewsTokenizer.Token> run, List<Span> spans) {
+        List<String> words = new ArrayList<>(run.size());
+        run.forEach(t -> words.add(t.word()));
+        List<EntityType> labels = labels(words);
+        for (int i = 0; i < labels.size(); i++) {
+            EntityType type = labels.get(i);
+            if (type == null) {
+                continue;
+            }
+            int first = i;
+            while (i + 1 < labels.size() && labels.get(i + 1) == type) {
+                i++;
+            }
+            spans.add(new Span(run.get(first).start(), run.get(i).end(), type));
+        }
+    }
+
+    /**
+     * The model's label for each word of one sentence, tokenized as CoNLL-2003 is (punctuation apart,
+     * hyphenated words whole); null where a word is not part of a name.
+     */
+    public List<EntityType> labels(List<String> words) {
+        List<CoreLabel> sentence = new ArrayList<>(words.size());
+        for (String word : words) {
+            CoreLabel label = new CoreLabel();
+            label.setWord(word);
+            label.setValue(word);
+            label.setOriginalText(word);
+            sentence.add(label);
+        }
+        List<EntityType> types = new ArrayList<>(words.size());
+        for (CoreLabel label : classifier.join().classifySentence(sentence)) {
+            String answer = label.get(CoreAnnotations.AnswerAnnotation.class);
+            types.add(answer == null || answer.equals("O") ? null : type(answer));
+        }
+        return types;
     }
 
     private static EntityType type(String label) {

@@ -75,6 +75,49 @@ class EntityTaggerTest {
     }
 
     @Test
+    void theTypeOfANameIsDecidedByItsMentionsInsideSentencesNotByTheFirst() {
+        // the recognizer reads a name worst at a sentence's start, where its capital says nothing
+        NamedEntityRecognizer startsWrong = text -> {
+            List<NamedEntityRecognizer.Span> spans = new ArrayList<>();
+            for (int i = text.indexOf("Gloria"); i >= 0; i = text.indexOf("Gloria", i + 1)) {
+                boolean sentenceStart = i == 0 || text.charAt(i - 2) == '.';
+                spans.add(new NamedEntityRecognizer.Span(i, i + 6,
+                        sentenceStart ? EntityType.ORGANIZATION : EntityType.PERSON));
+            }
+            return spans;
+        };
+        EntityTagger tagger = new EntityTagger(kb, startsWrong, 10_000);
+        List<Entity> entities = tagger.tag("", "Gloria was born in 2009. Gloria cried. Doctors treated Gloria at home.",
+                "en");
+        assertThat(entities).hasSize(1);
+        assertThat(entities.get(0).getType()).isEqualTo(EntityType.PERSON);
+        assertThat(entities.get(0).getCount()).isEqualTo(3);
+    }
+
+    @Test
+    void aNameTheModelNeverSawTakesTheKnowledgeBasesTypeAndOneItKnowsKeepsItsOwn() {
+        kb.upsert(new KnowledgeEntity("loc:kyiv", "Kyiv", EntityType.LOCATION, List.of("Kiev")));
+        kb.upsert(new KnowledgeEntity("loc:jordan", "Jordan", EntityType.LOCATION, List.of()));
+        NamedEntityRecognizer knowsJordanOnly = new NamedEntityRecognizer() {
+            @Override
+            public List<Span> find(String text) {
+                return recognizing(Map.of("Kyiv", EntityType.PERSON, "Jordan", EntityType.PERSON)).find(text);
+            }
+
+            @Override
+            public boolean knowsAnyWordOf(String name) {
+                return name.equals("Jordan");
+            }
+        };
+        Map<String, Entity> byName = byName(new EntityTagger(kb, knowsJordanOnly, 10_000)
+                .tag("", "Officials in Kyiv said that Jordan would play.", "en"));
+        assertThat(byName.get("Kyiv").getKbId()).isEqualTo("loc:kyiv");
+        assertThat(byName.get("Kyiv").getType()).isEqualTo(EntityType.LOCATION);
+        assertThat(byName.get("Jordan").getKbId()).isNull();
+        assertThat(byName.get("Jordan").getType()).isEqualTo(EntityType.PERSON);
+    }
+
+    @Test
     void otherLanguagesGetTheKnowledgeBaseOnly() {
         EntityTagger tagger = new EntityTagger(kb, recognizing(Map.of("Regeln", EntityType.MISC)), 10_000);
         assertThat(byName(tagger.tag("", "Neue Regeln für Brazil.", "de"))).containsOnlyKeys("Brazil");
