@@ -136,13 +136,22 @@ public final class EntityTagger {
         return aggregate(found);
     }
 
-    /** Where the recognizer stops: the end of the paragraph that crosses the limit. */
+    /**
+     * Where the recognizer stops: the end of the paragraph that crosses the limit, unless that
+     * paragraph runs on past twice the limit (a page that is one huge paragraph): then the last
+     * space before the limit.
+     */
     private int recognizedPrefix(String text) {
         if (text.length() <= maxRecognizedChars) {
             return text.length();
         }
         int paragraphEnd = text.indexOf('\n', maxRecognizedChars);
-        return paragraphEnd < 0 ? text.length() : paragraphEnd;
+        int end = paragraphEnd < 0 ? text.length() : paragraphEnd;
+        if (end - maxRecognizedChars <= maxRecognizedChars) {
+            return end;
+        }
+        int space = text.lastIndexOf(' ', maxRecognizedChars);
+        return space > 0 ? space : maxRecognizedChars;
     }
 
     /** The recognizer's spans as whole tokens of the field. */

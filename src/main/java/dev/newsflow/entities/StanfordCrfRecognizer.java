@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
  * similarity features): persons, organisations, locations and miscellaneous names. The model is
  * loaded once per JVM, in the background, so that start-up does not wait for it; the first article
  * to be tagged does if it must. Classification only reads the model, so all stream threads share it.
+ * It reads text as {@link NewsTokenizer} cuts it into sentences and tokens, the way its training news
+ * was tokenized, and only the parts {@link RecognizerInput} picks.
  *
  * <p>Two things make it fast, neither changes what it finds: the JVM runs with {@link #JIT_FLAG},
  * because Stanford's feature extractor is one method of 10 KB of bytecode, over HotSpot's 8 KB limit

@@ -118,6 +118,20 @@ class EntityTaggerTest {
     }
 
     @Test
+    void theRecognizerReadsToTheEndOfTheParagraphCrossingItsLimitButNoFurtherThanTwiceTheLimit() {
+        List<Integer> read = new ArrayList<>();
+        NamedEntityRecognizer measuring = text -> {
+            read.add(text.length());
+            return List.of();
+        };
+        EntityTagger tagger = new EntityTagger(kb, measuring, 1000);
+        String paragraph = "Words of a long paragraph go on. ".repeat(40);
+        tagger.tag("", paragraph + "\n" + paragraph, "en");
+        tagger.tag("", paragraph.repeat(1000), "en");
+        assertThat(read).containsExactly(0, paragraph.length(), 0, paragraph.lastIndexOf(' ', 1000));
+    }
+
+    @Test
     void otherLanguagesGetTheKnowledgeBaseOnly() {
         EntityTagger tagger = new EntityTagger(kb, recognizing(Map.of("Regeln", EntityType.MISC)), 10_000);
         assertThat(byName(tagger.tag("", "Neue Regeln für Brazil.", "de"))).containsOnlyKeys("Brazil");
