@@ -1,12 +1,14 @@
 package dev.newsflow.clean;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -27,7 +29,7 @@ public final class ArticleExtractor {
             "figcaption");
     private static final Set<String> ALWAYS_REMOVED_ROLES = Set.of("navigation", "complementary", "dialog", "alert",
             "banner", "contentinfo");
-    private static final String CHROME = "header, footer, aside, menu";
+    private static final Set<String> CHROME_TAGS = Set.of("header", "footer", "aside", "menu");
     private static final HintWords NEGATIVE = new HintWords("comment", "share", "sharing", "social", "related",
             "recommend", "promo", "newsletter", "subscri", "signup", "sign-up", "cookie", "consent", "gdpr", "banner",
             "advert", "=ad", "=ads", "sponsor", "outbrain", "taboola", "sidebar", "widget", "breadcrumb", "pagination",
@@ -90,7 +92,7 @@ public final class ArticleExtractor {
                 doomed.add(e);
             }
         }
-        doomed.forEach(Element::remove);
+        NodeRemoval.removeAll(doomed);
     }
 
     private static boolean isNeverContent(Element e) {
@@ -114,32 +116,65 @@ public final class ArticleExtractor {
 
     /** Page header/footer/aside go, unless a page wraps its whole article in one of them. */
     private static void removeChrome(Element body, int totalText) {
-        for (Element e : body.select(CHROME)) {
-            if (e.parent() != null && textLength(e) < totalText * 0.3) {
-                e.remove();
-            }
-        }
+        removeSmall(body, e -> CHROME_TAGS.contains(e.normalName()), totalText * 0.3);
     }
 
     private static void removeNegativeWidgets(Element body, int totalText) {
         // pages repeat the same class names hundreds of times: decide each once
         Map<String, Boolean> widgetHints = new HashMap<>();
-        List<Element> doomed = new ArrayList<>();
-        for (Element e : body.getAllElements()) {
-            if (e == body || e.normalName().equals("article") || e.normalName().equals("main")) {
-                continue;
+        removeSmall(body, e -> {
+            if (e.normalName().equals("article") || e.normalName().equals("main")) {
+                return false;
             }
             String hints = hints(e);
-            if (hints.isBlank()) {
-                continue;
-            }
-            boolean widget = widgetHints.computeIfAbsent(hints,
+            return !hints.isBlank() && widgetHints.computeIfAbsent(hints,
                     h -> NEGATIVE.foundIn(h) && !POSITIVE.foundIn(h));
-            if (widget && textLength(e) < totalText * 0.3) {
-                doomed.add(e);
+        }, totalText * 0.3);
+    }
+
+    /**
+     * Removes the elements below body that the predicate picks and whose text is shorter than
+     * {@code maxChars}, outermost first, in one walk and a bulk removal: lengths are summed from the
+     * leaves up, and an element picked for removal drops the picks inside it. Linear however deep
+     * or wide the page nests them (330,000 nested asides).
+     */
+    private static void removeSmall(Element body, Predicate<Element> picked, double maxChars) {
+        List<Element> doomed = new ArrayList<>();
+        NodeTraversor.traverse(new NodeVisitor() {
+            private int[] length = new int[64];
+            private int[] doomedBefore = new int[64];
+            private int depth = -1;
+
+            @Override
+            public void head(Node node, int d) {
+                if (node instanceof Element) {
+                    if (++depth == length.length) {
+                        length = Arrays.copyOf(length, depth * 2);
+                        doomedBefore = Arrays.copyOf(doomedBefore, depth * 2);
+                    }
+                    length[depth] = 0;
+                    doomedBefore[depth] = doomed.size();
+                } else if (node instanceof TextNode text && depth >= 0) {
+                    length[depth] += visibleChars(text.getWholeText());
+                }
             }
-        }
-        doomed.forEach(Element::remove);
+
+            @Override
+            public void tail(Node node, int d) {
+                if (node instanceof Element e) {
+                    int chars = length[depth];
+                    int before = doomedBefore[depth--];
+                    if (depth >= 0) {
+                        length[depth] += chars;
+                    }
+                    if (e != body && chars < maxChars && picked.test(e)) {
+                        doomed.subList(before, doomed.size()).clear();
+                        doomed.add(e);
+                    }
+                }
+            }
+        }, body);
+        NodeRemoval.removeAll(doomed);
     }
 
     /**

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.HashMap;
 import java.util.List;
@@ -31,7 +32,6 @@ public final class MetadataExtractor {
             "analysisnewsarticle", "opinionnewsarticle", "backgroundnewsarticle", "blogposting", "reviewnewsarticle",
             "scholarlyarticle", "techarticle", "report", "liveblogposting");
     private static final Pattern BY_PREFIX = Pattern.compile("^(?i)(by|von|par|por|di)\\s+");
-    private static final Pattern AUTHOR_SEPARATORS = Pattern.compile("\\s*(,|&|\\band\\b|\\|)\\s*");
 
     public PageMetadata extract(Document doc) {
         Map<String, String> metas = metas(doc);
@@ -102,12 +102,42 @@ public final class MetadataExtractor {
 
     private static void splitAuthors(String raw, Set<String> into) {
         String cleaned = BY_PREFIX.matcher(raw.trim()).replaceFirst("");
-        for (String part : AUTHOR_SEPARATORS.split(cleaned)) {
-            String name = part.trim();
-            if (!name.isEmpty() && !name.startsWith("http")) {
-                into.add(name);
+        for (String part : authorParts(cleaned)) {
+            if (!part.isEmpty() && !part.startsWith("http")) {
+                into.add(part);
             }
         }
+    }
+
+    /**
+     * The names of an author field split at commas, ampersands, bars and the word "and", trimmed. A
+     * scan, not a regular expression: a separator pattern with white space around it backtracks
+     * quadratically on a field of spaces, and the field is the page's to choose.
+     */
+    static List<String> authorParts(String field) {
+        List<String> parts = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            if (c == ',' || c == '&' || c == '|') {
+                parts.add(field.substring(start, i).strip());
+                start = i + 1;
+            } else if (c == 'a' && field.startsWith("and", i) && !isWordChar(field, i - 1) && !isWordChar(field, i + 3)) {
+                parts.add(field.substring(start, i).strip());
+                start = i + 3;
+                i += 2;
+            }
+        }
+        parts.add(field.substring(start).strip());
+        return parts;
+    }
+
+    private static boolean isWordChar(String s, int i) {
+        if (i < 0 || i >= s.length()) {
+            return false;
+        }
+        char c = s.charAt(i);
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     }
 
     /** The first JSON-LD object that is an article, looking inside arrays and {@code @graph}. */
