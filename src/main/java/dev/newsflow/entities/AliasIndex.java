@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Alias → entity lookup over token sequences. Acronyms ("US", "NATO") match only as written, so
@@ -23,7 +24,7 @@ public final class AliasIndex {
     }
 
     /** Words that open an alias without belonging to the name. */
-    private static final java.util.Set<String> LEADING_TITLES = java.util.Set.of("the", "president", "vice",
+    private static final Set<String> LEADING_TITLES = Set.of("the", "president", "vice",
             "prime", "minister", "chancellor", "king", "queen", "prince", "princess", "pope", "sir", "dame", "mr",
             "mrs", "ms", "dr", "senator", "sen", "governor", "gov", "general", "gen", "secretary", "chairman",
             "premier", "sheikh", "emir", "ayatollah");

@@ -33,14 +33,10 @@ final class NewsTokenizer {
     }
 
     static List<List<Token>> sentences(String text) {
-        return sentences(text, 0, text.length());
-    }
-
-    /** The sentences of text[from, to). */
-    static List<List<Token>> sentences(String text, int from, int to) {
+        int to = text.length();
         List<List<Token>> sentences = new ArrayList<>();
         List<Token> sentence = new ArrayList<>();
-        int i = from;
+        int i = 0;
         while (i < to) {
             char c = text.charAt(i);
             if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029') {
@@ -163,7 +159,7 @@ final class NewsTokenizer {
             // "U.S. officials" reads on; a new sentence rarely starts right after one without a function word
             return false;
         }
-        return ABBREVIATIONS.contains(lower(bare)) ? false : startsSentence(text, token.end(), to);
+        return !ABBREVIATIONS.contains(lower(bare)) && startsSentence(text, token.end(), to);
     }
 
     private static boolean followedByCapitalisedWord(String text, int i, int to) {

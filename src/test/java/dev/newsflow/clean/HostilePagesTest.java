@@ -36,19 +36,16 @@ class HostilePagesTest {
 
     @Test
     void hundredsOfThousandsOfNestedAsidesAreRemovedInLinearTime() {
-        String page = "<html><body>" + ARTICLE + "<aside>x ".repeat(300_000) + "</body></html>";
-        Document doc = Jsoup.parse(page);
-        List<String> paragraphs = assertTimeoutPreemptively(Duration.ofSeconds(10),
-                () -> new ArticleExtractor().extract(doc));
-        assertThat(paragraphs).containsExactly("Rates held",
-                "The central bank held its rates on Wednesday, as markets had expected for weeks.",
-                "Officials said inflation was easing, but that they would wait for more data.");
+        assertTheArticleIsFoundWithin10Seconds("<aside>x ".repeat(300_000));
     }
 
     @Test
-    void nestedWidgetsAreRemovedInLinearTime() {
-        String page = "<html><body>" + ARTICLE + "<div class=\"share\">y ".repeat(300_000) + "</body></html>";
-        Document doc = Jsoup.parse(page);
+    void hundredsOfThousandsOfNestedWidgetsAreRemovedInLinearTime() {
+        assertTheArticleIsFoundWithin10Seconds("<div class=\"share\">y ".repeat(300_000));
+    }
+
+    private static void assertTheArticleIsFoundWithin10Seconds(String junkAfterTheArticle) {
+        Document doc = Jsoup.parse("<html><body>" + ARTICLE + junkAfterTheArticle + "</body></html>");
         List<String> paragraphs = assertTimeoutPreemptively(Duration.ofSeconds(10),
                 () -> new ArticleExtractor().extract(doc));
         assertThat(paragraphs).containsExactly("Rates held",
