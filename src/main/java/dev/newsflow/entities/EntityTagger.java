@@ -62,6 +62,10 @@ public final class EntityTagger {
         }
     }
 
+    /** An alias of the index found in the text, with the entity it names. */
+    private record Alias(Name name, AliasIndex.Entry entry) {
+    }
+
     /** One field of the article (title or text) as the passes see it. */
     private record Field(String source, List<TextTokens.Token> tokens, boolean[] used, boolean inTitle, int leadEnd) {
         static Field of(String source, boolean inTitle, int leadEnd) {
@@ -100,32 +104,22 @@ public final class EntityTagger {
         // titles are short and often hold a name with no other capital: the recognizer reads them whole
         List<Name> recognized = new ArrayList<>(names(recognizer.find(title), titleField));
         recognized.addAll(names(recognizer.find(text.substring(0, recognizedPrefix(text))), textField));
-        List<Name> aliases = new ArrayList<>();
-        fields.forEach(field -> aliases.addAll(aliasNames(index, field)));
+        List<Alias> aliases = new ArrayList<>();
+        fields.forEach(field -> aliases.addAll(aliases(index, field)));
         Map<String, EntityType> types = typesOverAllMentions(recognized, index);
 
         List<Found> found = new ArrayList<>();
         Map<String, AliasIndex.Entry> newNames = new LinkedHashMap<>();
         for (Name name : recognized) {
-            if (aliases.stream().noneMatch(a -> a.length() > name.length() && name.within(a))) {
+            if (aliases.stream().noneMatch(a -> a.name().length() > name.length() && name.within(a.name()))) {
                 AliasIndex.Entry entry = link(name, types.get(name.key()), index, recognizer)
                         .orElseGet(() -> newNames.computeIfAbsent(name.key(), k -> newEntity(name, types.get(k))));
                 claim(name, entry, found);
             }
         }
-        for (Name alias : aliases) {
-            if (alias.field().free(alias.first(), alias.last())) {
-                claim(alias, index.lookup(alias.key()).orElseThrow(), found);
-            }
-        }
+        claimFree(aliases, found);
         AliasIndex articleNames = AliasIndex.ofEntries(newNames.values());
-        for (Field field : fields) {
-            for (Name name : aliasNames(articleNames, field)) {
-                if (field.free(name.first(), name.last())) {
-                    claim(name, articleNames.lookup(name.key()).orElseThrow(), found);
-                }
-            }
-        }
+        fields.forEach(field -> claimFree(aliases(articleNames, field), found));
         Map<String, AliasIndex.Entry> surnames = surnamesOfPeople(found);
         found.replaceAll(f -> resolveSurname(f, surnames));
         Map<String, AliasIndex.Entry> known = knownEntitiesByMention(found);
@@ -180,8 +174,8 @@ public final class EntityTagger {
     }
 
     /** At each capitalised token, the longest alias of the index that starts there. */
-    private static List<Name> aliasNames(AliasIndex index, Field field) {
-        List<Name> names = new ArrayList<>();
+    private static List<Alias> aliases(AliasIndex index, Field field) {
+        List<Alias> aliases = new ArrayList<>();
         List<TextTokens.Token> tokens = field.tokens();
         int i = 0;
         while (i < tokens.size()) {
@@ -190,17 +184,30 @@ public final class EntityTagger {
                 int longest = Math.min(index.longestAliasFrom(tokens.get(i).text()), tokens.size() - i);
                 for (int n = longest; n >= 1 && matched == 0; n--) {
                     String key = key(tokens, i, i + n - 1);
-                    if (contiguous(field.source(), tokens, i, n) && index.lookup(key).isPresent()) {
+                    Optional<AliasIndex.Entry> entry = contiguous(field.source(), tokens, i, n)
+                            ? index.lookup(key) : Optional.empty();
+                    if (entry.isPresent()) {
                         int start = tokens.get(i).start();
                         int end = abbreviationEnd(field.source(), tokens, i, n);
-                        names.add(new Name(field, i, i + n - 1, start, end, key, index.lookup(key).get().type()));
+                        aliases.add(new Alias(new Name(field, i, i + n - 1, start, end, key, entry.get().type()),
+                                entry.get()));
                         matched = n;
                     }
                 }
             }
             i += Math.max(matched, 1);
         }
-        return names;
+        return aliases;
+    }
+
+    /** Each alias whose tokens no other name has taken is a mention of its entity. */
+    private static void claimFree(List<Alias> aliases, List<Found> found) {
+        for (Alias alias : aliases) {
+            Name name = alias.name();
+            if (name.field().free(name.first(), name.last())) {
+                claim(name, alias.entry(), found);
+            }
+        }
     }
 
     private static String key(List<TextTokens.Token> tokens, int first, int last) {

@@ -88,11 +88,25 @@ public final class StanfordCrfRecognizer implements NamedEntityRecognizer {
         return TextTokens.words(name).stream().anyMatch(model::sawWord);
     }
 
-    /** Consecutive tokens of one type make one name, as CoreNLP reads its IO labels. */
     private void addSpans(List<NewsTokenizer.Token> run, List<Span> spans) {
         List<String> words = new ArrayList<>(run.size());
         run.forEach(t -> words.add(t.word()));
+        for (WordRun name : names(words)) {
+            spans.add(new Span(run.get(name.first()).start(), run.get(name.last()).end(), name.type()));
+        }
+    }
+
+    /** A name among the words of a sentence: words first to last, inclusive. */
+    public record WordRun(int first, int last, EntityType type) {
+    }
+
+    /**
+     * The names in one sentence, tokenized as CoNLL-2003 is (punctuation apart, hyphenated words
+     * whole): consecutive words of one type make one name, as CoreNLP reads its IO labels.
+     */
+    public List<WordRun> names(List<String> words) {
         List<EntityType> labels = labels(words);
+        List<WordRun> names = new ArrayList<>();
         for (int i = 0; i < labels.size(); i++) {
             EntityType type = labels.get(i);
             if (type == null) {
@@ -102,15 +116,13 @@ public final class StanfordCrfRecognizer implements NamedEntityRecognizer {
             while (i + 1 < labels.size() && labels.get(i + 1) == type) {
                 i++;
             }
-            spans.add(new Span(run.get(first).start(), run.get(i).end(), type));
+            names.add(new WordRun(first, i, type));
         }
+        return names;
     }
 
-    /**
-     * The model's label for each word of one sentence, tokenized as CoNLL-2003 is (punctuation apart,
-     * hyphenated words whole); null where a word is not part of a name.
-     */
-    public List<EntityType> labels(List<String> words) {
+    /** The model's label for each word of one sentence; null where a word is not part of a name. */
+    private List<EntityType> labels(List<String> words) {
         List<CoreLabel> sentence = new ArrayList<>(words.size());
         for (String word : words) {
             CoreLabel label = new CoreLabel();

@@ -117,16 +117,8 @@ public final class NerBenchmark {
         Set<String> predicted = new HashSet<>();
         int offset = 0;
         for (List<ConllSet.Token> sentence : doc.sentences()) {
-            List<EntityType> labels = crf.labels(sentence.stream().map(ConllSet.Token::text).toList());
-            for (int i = 0; i < labels.size(); i++) {
-                if (labels.get(i) == null) {
-                    continue;
-                }
-                int first = i;
-                while (i + 1 < labels.size() && labels.get(i + 1) == labels.get(first)) {
-                    i++;
-                }
-                predicted.add((offset + first) + ":" + (offset + i) + ":" + conll(labels.get(first)));
+            for (StanfordCrfRecognizer.WordRun name : crf.names(sentence.stream().map(ConllSet.Token::text).toList())) {
+                predicted.add((offset + name.first()) + ":" + (offset + name.last()) + ":" + conll(name.type()));
             }
             offset += sentence.size();
         }
