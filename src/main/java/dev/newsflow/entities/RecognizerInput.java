@@ -71,7 +71,7 @@ final class RecognizerInput {
      * capitalises most), "I", and function words opening a sentence. A name next to one of those
      * has a capital of its own.
      */
-    static boolean mayBeName(String word, boolean sentenceInitial) {
+    private static boolean mayBeName(String word, boolean sentenceInitial) {
         return Character.isUpperCase(word.charAt(0)) && !NEVER_NAMES.contains(word)
                 && !(sentenceInitial && FUNCTION_WORDS.contains(word));
     }
