@@ -55,8 +55,9 @@ public final class NewsflowTopology {
 
         builder.addGlobalStore(KnowledgeBaseStore.builder(topics.entitiesKb().valueSerde()),
                 topics.entitiesKb().name(),
-                Consumed.with(topics.entitiesKb().keySerde(), topics.entitiesKb().valueSerde()),
-                () -> new KnowledgeBaseStore.Updater(parts.knowledgeBase()));
+                Consumed.with(topics.entitiesKb().keySerde(), Serdes.ByteArray()),
+                () -> new KnowledgeBaseStore.Updater(parts.knowledgeBase(),
+                        topics.entitiesKb().valueSerde().deserializer(), listener));
         DedupStores.builders(parts.dedup().retention()).forEach(builder::addStateStore);
 
         KStream<byte[], Outcome<CleanArticle>> cleaned = builder
@@ -64,8 +65,8 @@ public final class NewsflowTopology {
                         .withName("pages-raw"))
                 .mapValues(Outcome::ok, Named.as("wrap-raw"))
                 .processValues(guarded(() -> new DecodeStage(parts.rawPageSerde().deserializer(), topics.pagesRaw().name()),
-                        listener), Named.as("decode"))
-                .processValues(guarded(() -> new CleanStage(parts.cleaner()), listener), Named.as("clean"));
+                        parts), Named.as("decode"))
+                .processValues(guarded(() -> new CleanStage(parts.cleaner()), parts), Named.as("clean"));
         KStream<String, Outcome<CleanArticle>> cleanOk = toDeadLetters(cleaned, topics, "clean")
                 .map((key, outcome) -> KeyValue.pair(outcome.value().getId(), outcome.value()), Named.as("key-by-article"))
                 .repartition(Repartitioned.with(Serdes.String(), parts.cleanArticleSerde())
@@ -74,7 +75,7 @@ public final class NewsflowTopology {
 
         MinHasher minHasher = MinHasher.standard();
         KStream<String, Outcome<DedupStage.Deduped>> deduped = cleanOk.processValues(
-                guarded(() -> new DedupStage(minHasher, parts.dedup()), listener), Named.as("dedup"),
+                guarded(() -> new DedupStage(minHasher, parts.dedup()), parts), Named.as("dedup"),
                 DedupStores.ALL);
         KStream<String, Outcome<DedupStage.Deduped>> dedupOk = toDeadLetters(deduped, topics, "dedup");
 
@@ -93,7 +94,7 @@ public final class NewsflowTopology {
                             .repartition(Repartitioned.with(Serdes.String(), topics.articlesEnriched().valueSerde())
                                     .withName(TAG_INPUT).withNumberOfPartitions(parts.tagPartitions()))
                             .mapValues(Outcome::ok, Named.as("wrap-untagged"))
-                            .processValues(guarded(() -> new TagStage(parts.knowledgeBase(), parts.tagger()), listener),
+                            .processValues(guarded(() -> new TagStage(parts.knowledgeBase(), parts.tagger()), parts),
                                     Named.as("tag"));
                     KStream<String, EnrichedArticle> enriched = toDeadLetters(tagged, topics, "tag")
                             .mapValues(Outcome::value, Named.as("unwrap-enriched"))
@@ -144,7 +145,8 @@ public final class NewsflowTopology {
     }
 
     private static <K, I, O> FixedKeyProcessorSupplier<K, Outcome<I>, Outcome<O>> guarded(
-            Supplier<Stage<I, O>> stage, StageListener listener) {
-        return () -> (FixedKeyProcessor<K, Outcome<I>, Outcome<O>>) new GuardedStageProcessor<K, I, O>(stage, listener);
+            Supplier<Stage<I, O>> stage, TopologyParts parts) {
+        return () -> (FixedKeyProcessor<K, Outcome<I>, Outcome<O>>) new GuardedStageProcessor<K, I, O>(stage,
+                parts.listener(), parts.deadLetterMaxValueBytes());
     }
 }

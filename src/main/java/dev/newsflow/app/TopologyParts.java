@@ -17,11 +17,12 @@ import org.apache.kafka.common.serialization.Serde;
  */
 public record TopologyParts(ArticleCleaner cleaner, DedupSettings dedup, KnowledgeBase knowledgeBase,
                             EntityTagger tagger, int tagPartitions, Serde<RawPage> rawPageSerde,
-                            Serde<CleanArticle> cleanArticleSerde, StageListener listener) {
+                            Serde<CleanArticle> cleanArticleSerde, StageListener listener, int deadLetterMaxValueBytes) {
 
     public static TopologyParts from(NewsflowConfig config, AvroSerdes serdes, StageListener listener) {
         ArticleCleaner cleaner = new ArticleCleaner(config.getInt("newsflow.clean.max.page.bytes"),
-                config.getInt("newsflow.clean.min.words"), new LanguageGuesser());
+                config.getInt("newsflow.clean.min.words"), config.getInt("newsflow.clean.min.words.declared"),
+                new LanguageGuesser());
         DedupSettings dedup = new DedupSettings(config.getDuration("newsflow.dedup.retention"),
                 config.getInt("newsflow.dedup.max.bucket.size"), config.getInt("newsflow.dedup.min.tokens"),
                 config.getDouble("newsflow.dedup.jaccard.threshold"),
@@ -30,8 +31,11 @@ public record TopologyParts(ArticleCleaner cleaner, DedupSettings dedup, Knowled
         KnowledgeBase knowledgeBase = new KnowledgeBase();
         EntityTagger tagger = new EntityTagger(knowledgeBase, StanfordCrfRecognizer.shared(),
                 config.getInt("newsflow.ner.max.chars"));
+        // half the producer's request limit leaves room for the key, the envelope and compression that does not pay off
+        int deadLetterMaxValueBytes = Math.min(config.getInt("newsflow.dlq.max.value.bytes"),
+                config.getInt("kafka.max.request.size") / 2);
         return new TopologyParts(cleaner, dedup, knowledgeBase, tagger, config.getInt("newsflow.topics.partitions"),
                 serdes.forValues(RawPage.class),
-                serdes.forValues(CleanArticle.class), listener);
+                serdes.forValues(CleanArticle.class), listener, deadLetterMaxValueBytes);
     }
 }

@@ -2,6 +2,7 @@ package dev.newsflow.clean;
 
 import dev.newsflow.avro.CleanArticle;
 import dev.newsflow.avro.SourceRef;
+import dev.newsflow.avro.TextSource;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,63 +20,105 @@ public final class ArticleCleaner {
     private final ArticleExtractor extractor = new ArticleExtractor();
     private final LanguageGuesser languages;
     private final int minWords;
+    private final int minDeclaredWords;
 
-    public ArticleCleaner(int maxPageBytes, int minWords, LanguageGuesser languages) {
+    /**
+     * @param minWords         words of main text a page needs to count as an article
+     * @param minDeclaredWords the same for a page that declares itself an article (JSON-LD, og:type,
+     *                         microformats): a short post or brief is still an article there
+     */
+    public ArticleCleaner(int maxPageBytes, int minWords, int minDeclaredWords, LanguageGuesser languages) {
         this.decoder = new PageDecoder(maxPageBytes);
         this.minWords = minWords;
+        this.minDeclaredWords = Math.min(minWords, minDeclaredWords);
         this.languages = languages;
     }
 
     public static ArticleCleaner withDefaults() {
-        return new ArticleCleaner(5 * 1024 * 1024, 50, new LanguageGuesser());
+        return new ArticleCleaner(5 * 1024 * 1024, 50, 25, new LanguageGuesser());
     }
 
     public CleanArticle clean(byte[] body, String contentType, String url, long fetchedAt, SourceRef source)
             throws CleanFailure {
+        if (UrlNormalizer.isScriptUrl(url)) {
+            throw new CleanFailure(CleanFailure.Reason.SCRIPT_URL, "the page was fetched from a javascript: URL");
+        }
         String html = decoder.decode(body, contentType);
         if (!PageDecoder.looksLikeMarkup(html)) {
-            throw new CleanFailure(CleanFailure.Reason.NOT_HTML, "no HTML markup in the first 1024 characters");
+            throw new CleanFailure(CleanFailure.Reason.NOT_HTML, "no HTML markup in the first "
+                    + PageDecoder.MARKUP_SNIFF_CHARS + " characters after leading white space");
         }
         Document doc = parse(html, url);
-        PageMetadata meta = metadata.extract(doc);
-        List<String> paragraphs = extractor.extract(doc);
-        String text = String.join("\n\n", paragraphs);
-        int words = wordCount(text);
-        if (words < minWords) {
-            // rare: the article sat inside an element whose class names look like a widget
-            List<String> retry = extractor.extract(parse(html, url), false);
-            String retryText = String.join("\n\n", retry);
-            int retryWords = wordCount(retryText);
-            if (retryWords > words) {
-                paragraphs = retry;
-                text = retryText;
-                words = retryWords;
-            }
+        if (SwallowedTitle.isSwallowed(doc)) {
+            html = SwallowedTitle.repaired(html);
+            doc = parse(html, url);
         }
-        if (words < minWords) {
+        PageMetadata meta = metadata.extract(doc);
+        MainText main = mainText(doc, html, url, meta);
+        int needed = meta.declaresArticle() ? minDeclaredWords : minWords;
+        if (main.words() < needed) {
             throw new CleanFailure(CleanFailure.Reason.NOT_AN_ARTICLE,
-                    "only " + words + " words of main text (at least " + minWords + " needed)"
+                    "only " + main.words() + " words of main text (at least " + needed + " needed)"
                             + (meta.declaresArticle() ? "" : "; the page does not declare itself an article"));
         }
-        String canonical = UrlNormalizer.normalize(meta.canonicalUrl().orElse(url));
+        String normalized = UrlNormalizer.normalize(meta.canonicalUrl().orElse(url));
+        // without a web URL the text is the article's only identity
+        String canonical = UrlNormalizer.isWebUrl(normalized) ? normalized : "";
+        String bodyHash = bodyHash(main.text());
         String host = UrlNormalizer.host(canonical);
         return CleanArticle.newBuilder()
-                .setId(sha256Hex(canonical).substring(0, 32))
+                .setId(sha256Hex(canonical.isEmpty() ? "text:" + bodyHash : canonical).substring(0, 32))
                 .setUrl(url)
                 .setCanonicalUrl(canonical)
                 .setSite(meta.siteName().orElse(host))
-                .setTitle(meta.title().orElse(""))
+                .setTitle(meta.title().or(meta::headline).orElse(""))
                 .setAuthors(meta.authors())
                 .setPublishedAt(meta.publishedAt().orElse(null))
                 .setModifiedAt(meta.modifiedAt().orElse(null))
-                .setLanguage(languages.guess(text).or(meta::declaredLanguage).orElse(null))
-                .setParagraphs(paragraphs)
-                .setText(text)
-                .setWordCount(words)
-                .setBodyHash(bodyHash(text))
+                .setLanguage(languages.guess(main.text()).or(meta::declaredLanguage).orElse(null))
+                .setParagraphs(main.paragraphs())
+                .setText(main.text())
+                .setWordCount(main.words())
+                .setBodyHash(bodyHash)
                 .setFetchedAt(java.time.Instant.ofEpochMilli(fetchedAt))
                 .setSource(source)
+                .setTextSource(main.source())
                 .build();
+    }
+
+    /** The paragraphs of an article, their text as published and its word count. */
+    private record MainText(List<String> paragraphs, String text, int words, TextSource source) {
+        static MainText of(List<String> paragraphs, TextSource source) {
+            String text = String.join("\n\n", paragraphs);
+            return new MainText(paragraphs, text, wordCount(text), source);
+        }
+    }
+
+    /**
+     * The page's own paragraphs, the headline not repeated; the page's declared articleBody instead
+     * when the markup yields too little to be an article, or far less than the declared body (the
+     * extractor picked a sidebar over text it could not see as paragraphs).
+     */
+    private MainText mainText(Document doc, String html, String url, PageMetadata meta) {
+        MainText page = pageText(extractor.extract(doc), meta);
+        if (page.words() < minWords) {
+            // rare: the article sat inside an element whose class names look like a widget
+            MainText retry = pageText(extractor.extract(parse(html, url), false), meta);
+            if (retry.words() > page.words()) {
+                page = retry;
+            }
+        }
+        if (meta.articleBody().isPresent()) {
+            MainText declared = MainText.of(DeclaredBody.paragraphs(meta.articleBody().get()), TextSource.JSON_LD);
+            if (declared.words() >= minWords && declared.words() >= page.words() * 2) {
+                return declared;
+            }
+        }
+        return page;
+    }
+
+    private static MainText pageText(List<String> paragraphs, PageMetadata meta) {
+        return MainText.of(LeadingHeadline.removed(paragraphs, meta), TextSource.PAGE);
     }
 
     /** Main text only, for measuring the extractor: empty when the page is refused. */

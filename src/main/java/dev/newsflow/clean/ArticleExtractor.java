@@ -3,7 +3,6 @@ package dev.newsflow.clean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,6 +39,10 @@ public final class ArticleExtractor {
             "download", "follow", "hidden", "visually-?hidden", "sr-only", "teaser", "card", "=rail", "carousel",
             "slider", "gallery", "video", "player", "embed", "inline-?link", "see-?also", "more-?on", "read-?next",
             "jump", "toc", "table-of-contents", "icon", "badge", "kicker", "eyebrow");
+    private static final HintWords ASIDE_REGION = new HintWords("comment", "sidebar", "=side", "disqus", "respond",
+            "replies", "discussion", "widget", "=header", "masthead", "slideshow", "gallery", "carousel", "promo");
+    private static final double ASIDE_REGION_FACTOR = 0.3;
+    private static final int MAX_WIDEN_LEVELS = 4;
     private static final HintWords POSITIVE = new HintWords("article", "body", "content", "entry", "main", "post",
             "story", "text", "blog", "prose", "paragraph", "rich-?text", "page-?content");
     private static final Pattern BOILERPLATE_LINE = Pattern.compile(
@@ -50,7 +53,9 @@ public final class ArticleExtractor {
                     + "|filed under|posted in|loading|skip to|jump to|back to top|print|email|whatsapp|facebook"
                     + "|twitter|linkedin|reddit|pinterest|telegram)\\b.{0,80}$",
             Pattern.CASE_INSENSITIVE);
-    private static final Set<String> PARAGRAPH_TAGS = Set.of("p", "pre", "blockquote", "td", "li", "h2", "h3", "h4", "dd");
+
+    /** A comments heading this early is a link to the comments (at the top of the article), not their start. */
+    private static final int MIN_TEXT_BEFORE_COMMENTS = 200;
 
     /** The paragraphs of the main text, in reading order; empty when none was found. Changes the document. */
     public List<String> extract(Document doc) {
@@ -67,6 +72,7 @@ public final class ArticleExtractor {
             return List.of();
         }
         removeNeverContent(body);
+        CommentsStart.mark(body);
         if (byHints) {
             int totalText = textLength(body);
             removeChrome(body, totalText);
@@ -136,13 +142,15 @@ public final class ArticleExtractor {
      * Removes the elements below body that the predicate picks and whose text is shorter than
      * {@code maxChars}, outermost first, in one walk and a bulk removal: lengths are summed from the
      * leaves up, and an element picked for removal drops the picks inside it. Linear however deep
-     * or wide the page nests them (330,000 nested asides).
+     * or wide the page nests them (330,000 nested asides). Nothing that holds the declared article
+     * body goes, whatever its class names say (a share-bar wrapper around the whole story).
      */
-    private static void removeSmall(Element body, Predicate<Element> picked, double maxChars) {
+    private static void removeSmall(Element root, Predicate<Element> picked, double maxChars) {
         List<Element> doomed = new ArrayList<>();
         NodeTraversor.traverse(new NodeVisitor() {
             private int[] length = new int[64];
             private int[] doomedBefore = new int[64];
+            private boolean[] holdsBody = new boolean[64];
             private int depth = -1;
 
             @Override
@@ -151,9 +159,11 @@ public final class ArticleExtractor {
                     if (++depth == length.length) {
                         length = Arrays.copyOf(length, depth * 2);
                         doomedBefore = Arrays.copyOf(doomedBefore, depth * 2);
+                        holdsBody = Arrays.copyOf(holdsBody, depth * 2);
                     }
                     length[depth] = 0;
                     doomedBefore[depth] = doomed.size();
+                    holdsBody[depth] = false;
                 } else if (node instanceof TextNode text && depth >= 0) {
                     length[depth] += visibleChars(text.getWholeText());
                 }
@@ -163,18 +173,26 @@ public final class ArticleExtractor {
             public void tail(Node node, int d) {
                 if (node instanceof Element e) {
                     int chars = length[depth];
-                    int before = doomedBefore[depth--];
+                    int before = doomedBefore[depth];
+                    boolean body = holdsBody[depth] || isDeclaredBody(e);
+                    depth--;
                     if (depth >= 0) {
                         length[depth] += chars;
+                        holdsBody[depth] |= body;
                     }
-                    if (e != body && chars < maxChars && picked.test(e)) {
+                    if (e != root && !body && chars < maxChars && picked.test(e)) {
                         doomed.subList(before, doomed.size()).clear();
                         doomed.add(e);
                     }
                 }
             }
-        }, body);
+        }, root);
         NodeRemoval.removeAll(doomed);
+    }
+
+    /** The page's own mark on its article text (schema.org microdata), which no class name overrides. */
+    private static boolean isDeclaredBody(Element e) {
+        return e.attributesSize() > 0 && e.attr("itemprop").contains("articleBody");
     }
 
     /**
@@ -184,30 +202,16 @@ public final class ArticleExtractor {
      * page) that score well join it in page order: an article cut into sections by a page template.
      */
     private static List<Element> bestContainers(Element body) {
-        Map<Element, Double> scores = new IdentityHashMap<>();
-        for (Element p : body.getAllElements()) {
-            if (!isParagraph(p)) {
-                continue;
-            }
-            String text = p.text();
-            if (text.length() < 25) {
-                continue;
-            }
-            double score = 1 + commas(text) + Math.min(text.length() / 100.0, 3);
-            Element parent = p.parent();
-            int level = 0;
-            while (parent != null && level < 3) {
-                double share = level == 0 ? 1 : level == 1 ? 0.5 : 0.25;
-                scores.merge(parent, score * share + (scores.containsKey(parent) ? 0 : initialScore(parent)), Double::sum);
-                parent = parent.parent();
-                level++;
-            }
-        }
+        ParagraphScores.Scores paragraphScores = ParagraphScores.of(body, ArticleExtractor::initialScore);
+        Map<Element, Double> scores = paragraphScores.total();
         Element best = null;
         double bestScore = 0;
         for (Map.Entry<Element, Double> entry : scores.entrySet()) {
             Element candidate = entry.getKey();
             double adjusted = entry.getValue() * (1 - linkDensity(candidate));
+            if (adjusted > bestScore && insideAsideRegion(candidate)) {
+                adjusted *= ASIDE_REGION_FACTOR;
+            }
             if (adjusted > bestScore) {
                 bestScore = adjusted;
                 best = candidate;
@@ -216,7 +220,7 @@ public final class ArticleExtractor {
         if (best == null) {
             return List.of();
         }
-        Element winner = widen(best, scores, bestScore);
+        Element winner = widen(best, paragraphScores, bestScore);
         List<Element> containers = new ArrayList<>();
         for (Element e : body.getAllElements()) {
             boolean related = e == winner || (!winner.className().isEmpty() && sameKind(e, winner)
@@ -229,6 +233,22 @@ public final class ArticleExtractor {
         return containers;
     }
 
+    /**
+     * Whether an element sits in a sidebar or a comment section: text there is readers' or the
+     * site's, not the article's, however long it runs (a story with hundreds of comments).
+     */
+    private static boolean insideAsideRegion(Element candidate) {
+        for (Element e = candidate; e != null && !e.normalName().equals("body"); e = e.parent()) {
+            if (e.attributesSize() > 0) {
+                String hints = hints(e);
+                if (ASIDE_REGION.foundIn(hints) && !POSITIVE.foundIn(hints)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static boolean isAncestor(Element ancestor, Element e) {
         for (Element p = e.parent(); p != null; p = p.parent()) {
             if (p == ancestor) {
@@ -239,38 +259,39 @@ public final class ArticleExtractor {
     }
 
     /**
-     * Articles split into several sibling containers (ads in between) lose paragraphs when only the
-     * best one is kept; climb to the parent when siblings carry a good share of the score.
+     * Articles split into several containers (ads in between, an intro before a boxed part) lose
+     * paragraphs when only the best one is kept: climb to an ancestor when its other children and
+     * its own text carry a good share of the score. Wrappers that add nothing are climbed through
+     * without taking them, to reach an intro written straight into the article's container before a
+     * boxed part; anything smaller than a good share stops the climb.
      */
-    private static Element widen(Element best, Map<Element, Double> scores, double bestScore) {
+    private static Element widen(Element best, ParagraphScores.Scores scores, double bestScore) {
+        Element winner = best;
         Element current = best;
-        for (int i = 0; i < 3 && current.parent() != null && !current.normalName().equals("body"); i++) {
-            double siblingScore = 0;
-            for (Element sibling : current.parent().children()) {
+        for (int level = 0; level < MAX_WIDEN_LEVELS && current.parent() != null
+                && !current.normalName().equals("body"); level++) {
+            Element parent = current.parent();
+            double own = scores.directOf(parent);
+            double added = own;
+            for (Element sibling : parent.children()) {
                 if (sibling != current) {
-                    siblingScore += scores.getOrDefault(sibling, 0.0);
+                    added += scores.of(sibling);
                 }
             }
-            if (siblingScore > bestScore * 0.25) {
-                current = current.parent();
-            } else {
+            boolean throughWrappers = current != winner;
+            // past a wrapper, only text of the ancestor's own counts: sibling blocks there are listings as often as parts
+            if ((throughWrappers ? own : added) > bestScore * 0.25) {
+                winner = parent;
+            } else if (added > 0) {
                 break;
             }
+            current = parent;
         }
-        return current;
+        return winner;
     }
 
     private static boolean sameKind(Element a, Element b) {
         return a.normalName().equals(b.normalName()) && a.className().equals(b.className());
-    }
-
-    private static boolean isParagraph(Element e) {
-        String tag = e.normalName();
-        if (PARAGRAPH_TAGS.contains(tag)) {
-            return true;
-        }
-        // divs used as paragraphs: text of their own and no block children
-        return tag.equals("div") && e.ownText().length() > 40 && e.select("p, div, table, ul").size() == 0;
     }
 
     private static double initialScore(Element e) {
@@ -291,7 +312,7 @@ public final class ArticleExtractor {
                 score += 25;
             }
         }
-        if (e.hasAttr("itemprop") && e.attr("itemprop").contains("articleBody")) {
+        if (isDeclaredBody(e)) {
             score += 50;
         }
         return score;
@@ -352,20 +373,16 @@ public final class ArticleExtractor {
         return chars[0] == 0 ? 0 : Math.min(1, (double) chars[1] / chars[0]);
     }
 
-    private static int commas(String text) {
-        int n = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == ',' || c == '，' || c == '、') {
-                n++;
-            }
-        }
-        return n;
-    }
-
     private static List<String> paragraphs(Element container) {
         List<String> out = new ArrayList<>();
+        int chars = 0;
         for (BlockText.Block block : BlockText.blocks(container)) {
+            if (block.startsComments()) {
+                if (chars >= MIN_TEXT_BEFORE_COMMENTS) {
+                    break; // readers' comments follow the article in the same container
+                }
+                continue;
+            }
             String text = block.text();
             if (block.linkDensity() > 0.5 && text.length() < 300) {
                 continue;
@@ -373,10 +390,11 @@ public final class ArticleExtractor {
             if (BOILERPLATE_LINE.matcher(text).find()) {
                 continue;
             }
-            if (!block.isHeading() && text.length() < 20 && !endsSentence(text)) {
+            if (!block.isHeading() && !block.isListOrTableItem() && text.length() < 20 && !endsSentence(text)) {
                 continue;
             }
             out.add(text);
+            chars += text.length();
         }
         return out;
     }

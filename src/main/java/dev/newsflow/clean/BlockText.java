@@ -26,6 +26,16 @@ final class BlockText {
         boolean isHeading() {
             return tag.length() == 2 && tag.charAt(0) == 'h' && Character.isDigit(tag.charAt(1));
         }
+
+        /** Items of a list or cells of a table in the article: short by nature (ingredients, results, places). */
+        boolean isListOrTableItem() {
+            return tag.equals("li") || tag.equals("dd") || tag.equals("dt") || tag.equals("td") || tag.equals("th");
+        }
+
+        /** Whether the comment section starts here (see {@link CommentsStart}). */
+        boolean startsComments() {
+            return tag.equals(CommentsStart.MARKER_TAG);
+        }
     }
 
     private BlockText() {
@@ -62,6 +72,10 @@ final class BlockText {
                 }
             } else if (node instanceof Element e) {
                 String tag = e.normalName();
+                if (tag.equals(CommentsStart.MARKER_TAG)) {
+                    flush();
+                    blocks.add(new Block("", 0, tag));
+                }
                 if (BLOCK_TAGS.contains(tag)) {
                     flush();
                     blockTag = tag;

@@ -2,7 +2,7 @@ package dev.newsflow.clean;
 
 /** A page the cleaner will not turn into an article, with a stable reason code for the dead-letter topic. */
 public class CleanFailure extends Exception {
-    public enum Reason { EMPTY_PAGE, PAGE_TOO_LARGE, NOT_HTML, WRONG_CHARSET, NOT_AN_ARTICLE }
+    public enum Reason { EMPTY_PAGE, PAGE_TOO_LARGE, NOT_HTML, WRONG_CHARSET, NOT_AN_ARTICLE, SCRIPT_URL }
 
     private final Reason reason;
 

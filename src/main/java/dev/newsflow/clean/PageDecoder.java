@@ -17,6 +17,10 @@ import java.util.regex.Pattern;
  */
 public final class PageDecoder {
     private static final int SNIFF_BYTES = 4096;
+    /** Well-formed multi-byte sequences needed per malformed one for a body to be read as UTF-8 anyway. */
+    private static final int MIN_UTF8_EVIDENCE = 10;
+    /** How far past any leading white space a page must show a tag to count as markup. */
+    static final int MARKUP_SNIFF_CHARS = 1024;
     private static final Pattern META_CHARSET = Pattern.compile(
             "<meta[^>]+charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_.:-]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern HEADER_CHARSET = Pattern.compile("charset\\s*=\\s*\"?([A-Za-z0-9_.:-]+)",
@@ -75,8 +79,12 @@ public final class PageDecoder {
 
     /** A tag or declaration within the first kilobyte: what every HTML page starts with. */
     static boolean looksLikeMarkup(String text) {
-        int n = Math.min(text.length(), 1024);
-        for (int i = 0; i < n - 1; i++) {
+        int start = 0;
+        while (start < text.length() && (Character.isWhitespace(text.charAt(start)) || text.charAt(start) == '\uFEFF')) {
+            start++; // generated pages can open with kilobytes of blank lines
+        }
+        int n = Math.min(text.length(), start + MARKUP_SNIFF_CHARS);
+        for (int i = start; i < n - 1; i++) {
             if (text.charAt(i) == '<' && (Character.isLetter(text.charAt(i + 1)) || text.charAt(i + 1) == '!')) {
                 return true;
             }
@@ -148,23 +156,50 @@ public final class PageDecoder {
     }
 
     /**
-     * The text if the bytes are well-formed UTF-8. The JDK's decoder is fast but replaces malformed
-     * bytes with U+FFFD silently; only when that character shows up are the bytes checked one by one
-     * (a page may also contain U+FFFD itself).
+     * The text if the bytes are UTF-8: well-formed, or with a few malformed sequences among many
+     * well-formed multi-byte ones (a page in Chinese with one broken character), each malformed
+     * byte then read as U+FFFD as browsers do. Latin-1 bytes are almost never well-formed multi-byte
+     * UTF-8, so pages in a legacy charset still fall back. The JDK's decoder is fast but replaces
+     * malformed bytes silently; only when U+FFFD shows up are the bytes checked one by one (a page
+     * may also contain U+FFFD itself).
      */
     private static Optional<String> strictUtf8(byte[] body) {
         String text = new String(body, StandardCharsets.UTF_8);
-        return text.indexOf('\uFFFD') < 0 || isWellFormedUtf8(body) ? Optional.of(text) : Optional.empty();
+        if (text.indexOf('\uFFFD') < 0) {
+            return Optional.of(text);
+        }
+        Utf8Census census = Utf8Census.of(body);
+        return census.malformed() == 0 || census.wellFormedMultiByte() >= census.malformed() * MIN_UTF8_EVIDENCE
+                ? Optional.of(text) : Optional.empty();
     }
 
-    private static boolean isWellFormedUtf8(byte[] body) {
-        int i = 0;
-        while (i < body.length) {
-            int b = body[i] & 0xff;
-            if (b < 0x80) {
-                i++;
-                continue;
+    /** Well-formed multi-byte sequences and malformed sequences in a body. */
+    record Utf8Census(int wellFormedMultiByte, int malformed) {
+        static Utf8Census of(byte[] body) {
+            int good = 0;
+            int bad = 0;
+            int i = 0;
+            while (i < body.length) {
+                int b = body[i] & 0xff;
+                if (b < 0x80) {
+                    i++;
+                    continue;
+                }
+                int length = sequenceLength(body, i);
+                if (length > 0) {
+                    good++;
+                    i += length;
+                } else {
+                    bad++;
+                    i++;
+                }
             }
+            return new Utf8Census(good, bad);
+        }
+
+        /** The length of the well-formed multi-byte sequence starting at i, or 0 when it is malformed. */
+        private static int sequenceLength(byte[] body, int i) {
+            int b = body[i] & 0xff;
             int continuation;
             int min;
             if (b >= 0xc2 && b <= 0xdf) {
@@ -177,25 +212,24 @@ public final class PageDecoder {
                 continuation = 3;
                 min = 0x10000;
             } else {
-                return false;
+                return 0;
             }
             if (i + continuation >= body.length) {
-                return false;
+                return 0;
             }
             int code = b & (0x3f >> continuation);
             for (int k = 1; k <= continuation; k++) {
                 int c = body[i + k] & 0xff;
                 if ((c & 0xc0) != 0x80) {
-                    return false;
+                    return 0;
                 }
                 code = (code << 6) | (c & 0x3f);
             }
             // overlong forms, UTF-16 surrogates and code points past U+10FFFF are not UTF-8
             if (code < min || (code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) {
-                return false;
+                return 0;
             }
-            i += continuation + 1;
+            return continuation + 1;
         }
-        return true;
     }
 }

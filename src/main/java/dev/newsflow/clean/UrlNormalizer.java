@@ -45,6 +45,25 @@ public final class UrlNormalizer {
         }
     }
 
+    /**
+     * Whether a URL names a web page: http or https with a host. Empty, {@code about:blank},
+     * {@code data:} and other URLs say nothing about which article a page is, so they never make two
+     * pages the same article.
+     */
+    public static boolean isWebUrl(String url) {
+        if (url == null) {
+            return false;
+        }
+        String u = url.strip();
+        return (u.regionMatches(true, 0, "http://", 0, 7) && u.length() > 7)
+                || (u.regionMatches(true, 0, "https://", 0, 8) && u.length() > 8);
+    }
+
+    /** A {@code javascript:} URL: a crawler that followed one fetched nothing that is an article. */
+    public static boolean isScriptUrl(String url) {
+        return url != null && url.strip().regionMatches(true, 0, "javascript:", 0, 11);
+    }
+
     public static String host(String url) {
         try {
             String host = new URI(url).getHost();

@@ -1,6 +1,7 @@
 package dev.newsflow.dedup;
 
 import dev.newsflow.avro.DuplicateMethod;
+import dev.newsflow.clean.UrlNormalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,13 +29,13 @@ public final class DedupIndex {
     }
 
     public DedupDecision decide(String articleId, String canonicalUrl, String bodyHash, String text, long timestamp) {
-        Optional<String> byUrl = storage.articleByUrl(canonicalUrl);
+        Optional<String> byUrl = UrlNormalizer.isWebUrl(canonicalUrl) ? storage.articleByUrl(canonicalUrl) : Optional.empty();
         if (byUrl.isPresent()) {
             return DedupDecision.duplicate(byUrl.get(), DuplicateMethod.CANONICAL_URL, 1.0);
         }
         Optional<String> byHash = storage.articleByBodyHash(bodyHash);
         if (byHash.isPresent()) {
-            storage.rememberUrl(canonicalUrl, byHash.get(), timestamp);
+            rememberUrl(canonicalUrl, byHash.get(), timestamp);
             return DedupDecision.duplicate(byHash.get(), DuplicateMethod.BODY_HASH, 1.0);
         }
         SiteBoilerplate.Stripped stripped = siteBoilerplate.strip(canonicalUrl, text);
@@ -49,7 +50,7 @@ public final class DedupIndex {
         Candidates candidates = candidates(keys);
         Optional<DedupDecision> near = nearestCopy(fingerprint, candidates.ids());
         if (near.isPresent()) {
-            storage.rememberUrl(canonicalUrl, near.get().storyId(), timestamp);
+            rememberUrl(canonicalUrl, near.get().storyId(), timestamp);
             return near.get();
         }
         rememberExact(articleId, canonicalUrl, bodyHash, stripped, timestamp);
@@ -99,9 +100,16 @@ public final class DedupIndex {
 
     private void rememberExact(String articleId, String canonicalUrl, String bodyHash,
                                SiteBoilerplate.Stripped stripped, long timestamp) {
-        storage.rememberUrl(canonicalUrl, articleId, timestamp);
+        rememberUrl(canonicalUrl, articleId, timestamp);
         storage.rememberBodyHash(bodyHash, articleId, timestamp);
         siteBoilerplate.count(stripped, articleId, timestamp);
+    }
+
+    /** Only web URLs are remembered: an empty or about:blank URL must never match another article's. */
+    private void rememberUrl(String canonicalUrl, String articleId, long timestamp) {
+        if (UrlNormalizer.isWebUrl(canonicalUrl)) {
+            storage.rememberUrl(canonicalUrl, articleId, timestamp);
+        }
     }
 
     private void rememberNear(String articleId, Fingerprint fingerprint, Candidates candidates, long timestamp) {

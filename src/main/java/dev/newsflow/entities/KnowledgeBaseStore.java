@@ -1,14 +1,20 @@
 package dev.newsflow.entities;
 
 import dev.newsflow.avro.KnowledgeEntity;
+import dev.newsflow.serde.DecodeFailure;
+import dev.newsflow.stream.StageListener;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The knowledge base as a global store fed by the compacted entities topic: every instance holds
@@ -25,34 +31,65 @@ public final class KnowledgeBaseStore {
                 .withLoggingDisabled();
     }
 
-    /** Applies live updates (upserts, and deletes by null value) to both the store and the in-memory index. */
-    public static final class Updater implements Processor<String, KnowledgeEntity, Void, Void> {
+    /**
+     * Applies live updates (upserts, and deletes by null value) to both the store and the in-memory
+     * index. A record that is not a knowledge entity (a typo, another producer) is skipped, counted
+     * and logged with its coordinates: it must not stop the global thread, which would stop the
+     * whole application and meet the same record again on every restart. A registry that cannot be
+     * reached is not the record's fault and is left to fail loudly.
+     */
+    public static final class Updater implements Processor<String, byte[], Void, Void> {
+        private static final Logger LOG = LoggerFactory.getLogger(Updater.class);
         private final KnowledgeBase knowledgeBase;
+        private final Deserializer<KnowledgeEntity> deserializer;
+        private final StageListener listener;
+        private ProcessorContext<Void, Void> context;
         private KeyValueStore<String, KnowledgeEntity> store;
 
-        public Updater(KnowledgeBase knowledgeBase) {
+        public Updater(KnowledgeBase knowledgeBase, Deserializer<KnowledgeEntity> deserializer, StageListener listener) {
             this.knowledgeBase = knowledgeBase;
+            this.deserializer = deserializer;
+            this.listener = listener;
         }
 
         @Override
         public void init(ProcessorContext<Void, Void> context) {
+            this.context = context;
             store = context.getStateStore(NAME);
         }
 
         @Override
-        public void process(Record<String, KnowledgeEntity> record) {
+        public void process(Record<String, byte[]> record) {
             if (record.key() == null) {
+                skip("NULL_KEY", "a record without a key names no entity");
                 return;
             }
+            KnowledgeEntity entity = null;
+            if (record.value() != null) {
+                String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("");
+                try {
+                    entity = deserializer.deserialize(topic, record.headers(), record.value());
+                } catch (DecodeFailure notAnEntity) {
+                    skip(notAnEntity.reason().name(), notAnEntity.getMessage());
+                    return;
+                }
+            }
             synchronized (knowledgeBase) {
-                if (record.value() == null) {
+                if (entity == null) {
                     store.delete(record.key());
                     knowledgeBase.remove(record.key());
                 } else {
-                    store.put(record.key(), record.value());
-                    knowledgeBase.upsert(record.value());
+                    store.put(record.key(), entity);
+                    knowledgeBase.upsert(entity);
                 }
             }
+        }
+
+        private void skip(String reason, String detail) {
+            String where = context.recordMetadata().map(m -> m.topic() + "-" + m.partition() + "@" + m.offset())
+                    .orElse("?");
+            LOG.warn("Skipped knowledge-base record {}: {} ({})", where, reason, detail);
+            listener.knowledgeRecordSkipped(reason);
         }
     }
 }

@@ -20,6 +20,7 @@ public final class PipelineMetrics implements StageListener {
     public static final String DUPLICATES = "newsflow.duplicates";
     public static final String ENRICHED = "newsflow.articles.enriched";
     public static final String ENTITIES_PER_ARTICLE = "newsflow.article.entities";
+    public static final String KNOWLEDGE_SKIPPED = "newsflow.knowledge.records.skipped";
 
     private final MeterRegistry registry;
     private final Counter enriched;
@@ -64,6 +65,12 @@ public final class PipelineMetrics implements StageListener {
     public void articleEnriched(int entities) {
         enriched.increment();
         entitiesPerArticle.record(entities);
+    }
+
+    @Override
+    public void knowledgeRecordSkipped(String reason) {
+        Counter.builder(KNOWLEDGE_SKIPPED).description("Records on the knowledge-base topic that were not entities")
+                .tag("reason", reason).register(registry).increment();
     }
 
     private Counter records(String stage, String outcome) {

@@ -16,14 +16,19 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  * stages pass through untouched.
  */
 public final class GuardedStageProcessor<K, I, O> implements FixedKeyProcessor<K, Outcome<I>, Outcome<O>> {
+    /** Keys are ids or URLs; a longer one is cut, so that the dead letter still fits. */
+    private static final int MAX_KEY_BYTES = 64 * 1024;
     private final Supplier<Stage<I, O>> stageSupplier;
     private final StageListener listener;
+    private final int maxValueBytes;
     private Stage<I, O> stage;
     private FixedKeyProcessorContext<K, Outcome<O>> context;
 
-    public GuardedStageProcessor(Supplier<Stage<I, O>> stageSupplier, StageListener listener) {
+    /** @param maxValueBytes the most of the input's bytes a dead letter carries (see {@link DeadLetterBytes}) */
+    public GuardedStageProcessor(Supplier<Stage<I, O>> stageSupplier, StageListener listener, int maxValueBytes) {
         this.stageSupplier = stageSupplier;
         this.listener = listener;
+        this.maxValueBytes = maxValueBytes;
     }
 
     @Override
@@ -59,15 +64,19 @@ public final class GuardedStageProcessor<K, I, O> implements FixedKeyProcessor<K
 
     private DeadLetter deadLetter(FixedKeyRecord<K, Outcome<I>> record, String reason, String message) {
         RecordMetadata source = context.recordMetadata().orElse(null);
+        DeadLetterBytes value = DeadLetterBytes.of(stage.bytesForDeadLetter(record.value().value()), maxValueBytes);
         return DeadLetter.newBuilder()
                 .setStage(stage.name())
                 .setReason(reason)
-                .setMessage(message == null ? reason : message)
+                .setMessage((message == null ? reason : message) + value.note())
                 .setTopic(source == null ? "" : source.topic())
                 .setPartition(source == null ? -1 : source.partition())
                 .setOffset(source == null ? -1L : source.offset())
                 .setKey(keyBytes(record.key()))
-                .setValue(java.nio.ByteBuffer.wrap(stage.bytesForDeadLetter(record.value().value())))
+                .setValue(value.bytes())
+                .setValueTruncated(value.truncated())
+                .setValueLength(value.originalLength())
+                .setValueSha256(value.sha256())
                 .setFailedAt(Instant.ofEpochMilli(context.currentSystemTimeMs()))
                 .build();
     }
@@ -77,6 +86,6 @@ public final class GuardedStageProcessor<K, I, O> implements FixedKeyProcessor<K
             return null;
         }
         byte[] bytes = key instanceof byte[] b ? b : key.toString().getBytes(StandardCharsets.UTF_8);
-        return java.nio.ByteBuffer.wrap(bytes);
+        return java.nio.ByteBuffer.wrap(bytes, 0, Math.min(bytes.length, MAX_KEY_BYTES)).slice();
     }
 }

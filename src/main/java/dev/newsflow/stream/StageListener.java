@@ -22,4 +22,8 @@ public interface StageListener {
 
     default void articleEnriched(int entities) {
     }
+
+    /** A record on the knowledge-base topic was not a knowledge entity and was skipped. */
+    default void knowledgeRecordSkipped(String reason) {
+    }
 }

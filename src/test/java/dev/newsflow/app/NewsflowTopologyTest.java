@@ -161,6 +161,22 @@ class NewsflowTopologyTest {
     }
 
     @Test
+    void recordsOnTheKnowledgeBaseTopicThatAreNotEntitiesAreSkippedAndLaterUpdatesStillApply() {
+        TestInputTopic<String, byte[]> kbBytes = driver.createInputTopic(topics.entitiesKb().name(),
+                new StringSerializer(), new ByteArraySerializer());
+        kbBytes.pipeInput("typo", "{\"id\": \"org:x\"}".getBytes());
+        kbBytes.pipeInput("other-producer", serdes.forValues(RawPage.class).serialize(topics.entitiesKb().name(),
+                SamplePages.page(SamplePages.DIR.resolve("04-spacex-crew-launch.html"), clock)));
+        kb.pipeInput("org:city-council", new KnowledgeEntity("org:city-council", "City Council",
+                dev.newsflow.avro.EntityType.ORGANIZATION, List.of("The city council", "council")));
+
+        pipe(SamplePages.DIR.resolve("14-city-bike-lanes.html"));
+        Entity council = enriched.readValue().getEntities().get(0);
+        assertThat(council.getKbId()).isEqualTo("org:city-council");
+        assertThat(dlq.isEmpty()).isTrue();
+    }
+
+    @Test
     void knowledgeBaseUpdatesFromTheCompactedTopicApplyToLaterArticles() {
         pipe(SamplePages.DIR.resolve("13-nato-summit-warsaw.html"));
         assertThat(enriched.readValue().getEntities()).extracting(Entity::getName).contains("Warsaw");
@@ -204,6 +220,27 @@ class NewsflowTopologyTest {
         assertThat(dead.get(1).getMessage()).contains("987654");
         assertThat(enriched.readValuesToList()).singleElement()
                 .satisfies(a -> assertThat(a.getArticle().getTitle()).startsWith("SpaceX launches"));
+    }
+
+    @Test
+    void aDeadLetterLargerThanTheProducerMaySendKeepsAPrefixWithTheLengthAndHashOfTheOriginal() throws Exception {
+        byte[] huge = new byte[20 * 1024 * 1024]; // not Avro: refused at decode, its dead letter carries it
+        java.util.Arrays.fill(huge, (byte) '<');
+        byte[] valid = serdes.forValues(RawPage.class).serialize(topics.pagesRaw().name(),
+                SamplePages.page(SamplePages.DIR.resolve("04-spacex-crew-launch.html"), clock));
+        raw.pipeInput("k".getBytes(), huge, clock++);
+        raw.pipeInput("k".getBytes(), valid, clock++);
+
+        DeadLetter dead = dlq.readValue();
+        int limit = 33_554_432 / 2; // half of kafka.max.request.size, under newsflow.dlq.max.value.bytes
+        assertThat(dead.getReason()).isEqualTo("WRONG_MAGIC_BYTE");
+        assertThat(dead.getValueTruncated()).isTrue();
+        assertThat(dead.getValue().remaining()).isEqualTo(Math.min(limit, 16 * 1024 * 1024));
+        assertThat(dead.getValueLength()).isEqualTo(huge.length);
+        assertThat(dead.getValueSha256()).isEqualTo(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(huge)));
+        assertThat(dead.getMessage()).contains("truncated", String.valueOf(huge.length));
+        assertThat(enriched.readValuesToList()).hasSize(1);
     }
 
     /** The hourly mention counts add up to the mentions of the enriched articles, per canonical entity. */

@@ -35,7 +35,7 @@ public final class DedupBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        List<String> texts = ZyteCorpus.load(ZyteCorpus.dir(args)).stream().map(ZyteCorpus.Page::expected).toList();
+        List<String> texts = ExtractionCorpus.load(ExtractionCorpus.dir(args)).stream().map(ExtractionCorpus.Page::expected).toList();
         // half a story must still be long enough for MinHash (texts under 50 tokens are matched exactly only)
         List<String> stories = texts.stream().filter(t -> MinHasher.tokenHashes(t).length >= MIN_STORY_TOKENS).toList();
         List<Doc> docs = documents(stories, new SyntheticCopies(texts));

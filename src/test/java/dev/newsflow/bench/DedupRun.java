@@ -56,7 +56,8 @@ record DedupRun(Map<String, String> duplicateOf, int firstSeen, Map<String, Long
                 .mapValues(Outcome::ok)
                 .processValues(() -> (FixedKeyProcessor<String, Outcome<CleanArticle>, Outcome<DedupStage.Deduped>>)
                         new GuardedStageProcessor<String, CleanArticle, DedupStage.Deduped>(
-                                () -> new DedupStage(minHasher, settings), StageListener.NONE), DedupStores.ALL)
+                                () -> new DedupStage(minHasher, settings), StageListener.NONE, Integer.MAX_VALUE),
+                        DedupStores.ALL)
                 .mapValues(outcome -> outcome.isFailure() ? "!" + outcome.failure().getMessage()
                         : outcome.value().decision().duplicateOf().orElse(""))
                 .to("verdicts", Produced.with(Serdes.String(), Serdes.String()));

@@ -72,7 +72,7 @@ public final class NerBenchmark {
         }
 
         ConllSet gum = sets.keySet().stream().filter(set -> set.name().startsWith("GUM")).findFirst().orElseThrow();
-        List<String> texts = ZyteCorpus.load(Path.of(args[2])).stream().map(ZyteCorpus.Page::expected).toList();
+        List<String> texts = ExtractionCorpus.load(Path.of(args[2])).stream().map(ExtractionCorpus.Page::expected).toList();
         long chars = texts.stream().mapToLong(String::length).sum();
         System.out.printf("%nby how far the recognizer reads: F1 on GUM's whole articles (PER/ORG/LOC), and tagging"
                 + " speed on the %d Zyte news texts (mean %.0f chars), one thread:%n", texts.size(),

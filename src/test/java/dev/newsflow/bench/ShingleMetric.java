@@ -53,6 +53,11 @@ final class ShingleMetric {
         return new Corpus(p, r);
     }
 
+    /** Tokens as the metric counts them. */
+    static int words(String text) {
+        return text == null ? 0 : (int) WORD.matcher(text).results().count();
+    }
+
     static Map<String, Integer> shingles(String text) {
         List<String> tokens = WORD.matcher(text == null ? "" : text).results().map(m -> m.group()).toList();
         Map<String, Integer> out = new HashMap<>();

@@ -3,6 +3,8 @@ package dev.newsflow.clean;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.newsflow.avro.SourceRef;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.jsoup.Jsoup;
@@ -42,6 +44,42 @@ class HostilePagesTest {
     @Test
     void hundredsOfThousandsOfNestedWidgetsAreRemovedInLinearTime() {
         assertTheArticleIsFoundWithin10Seconds("<div class=\"share\">y ".repeat(300_000));
+    }
+
+    @Test
+    void hundredsOfThousandsOfBylineLikeTextsAreReadInLinearTime() {
+        assertTheCleanerFindsTheArticleWithin10Seconds("<p>by <b>x</b></p>".repeat(200_000));
+    }
+
+    @Test
+    void hundredsOfThousandsOfCommentAnchorsAreMarkedInLinearTime() {
+        assertTheCleanerFindsTheArticleWithin10Seconds("<div id=\"comments\"></div>".repeat(150_000));
+    }
+
+    @Test
+    void aHeadingOfFourMegabytesIsNotReadWhole() {
+        assertTheCleanerFindsTheArticleWithin10Seconds("<h2>Comments " + "and more ".repeat(450_000) + "</h2>");
+    }
+
+    @Test
+    void aTitleThatSwallowsFourMegabytesIsRepairedInLinearTime() {
+        assertTheCleanerFindsTheArticleWithin10Seconds("<title>Rates held</titel>",
+                "<div>filler text</div>".repeat(180_000));
+    }
+
+    private static void assertTheCleanerFindsTheArticleWithin10Seconds(String junkAfterTheArticle) {
+        assertTheCleanerFindsTheArticleWithin10Seconds("", junkAfterTheArticle);
+    }
+
+    private static void assertTheCleanerFindsTheArticleWithin10Seconds(String head, String junkAfterTheArticle) {
+        String page = "<html><head><meta property=\"og:type\" content=\"article\">" + head + "</head><body>" + ARTICLE
+                + junkAfterTheArticle + "</body></html>";
+        List<String> paragraphs = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> ArticleCleaner.withDefaults()
+                .clean(page.getBytes(StandardCharsets.UTF_8), "text/html", "https://news.example/a", 0L,
+                        new SourceRef("pages.raw", 0, 0L)).getParagraphs());
+        assertThat(paragraphs).containsExactly(
+                "The central bank held its rates on Wednesday, as markets had expected for weeks.",
+                "Officials said inflation was easing, but that they would wait for more data.");
     }
 
     private static void assertTheArticleIsFoundWithin10Seconds(String junkAfterTheArticle) {

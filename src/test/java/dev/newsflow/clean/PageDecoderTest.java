@@ -37,6 +37,16 @@ class PageDecoderTest {
     }
 
     @Test
+    void oneBrokenSequenceInAUtf8PageReplacesThatCharacterNotTheCharset() throws Exception {
+        String chinese = "<p>外交部长周日表示，与华盛顿的会谈将恢复。</p>";
+        byte[] page = concat(concat(chinese.getBytes(StandardCharsets.UTF_8),
+                new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80}), chinese.getBytes(StandardCharsets.UTF_8));
+        String decoded = new PageDecoder(10_000).decode(page, null);
+        assertThat(decoded).startsWith(chinese).endsWith(chinese);
+        assertThat(decoded.chars().filter(c -> c == '\uFFFD').count()).isBetween(1L, 3L);
+    }
+
+    @Test
     void refusesEmptyHugeBinaryAndNonHtmlBodies() {
         assertFailure(new byte[0], null, CleanFailure.Reason.EMPTY_PAGE);
         assertFailure(new byte[1001], null, CleanFailure.Reason.PAGE_TOO_LARGE);

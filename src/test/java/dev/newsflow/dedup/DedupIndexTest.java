@@ -53,6 +53,15 @@ class DedupIndexTest {
     private final DedupIndex index = new DedupIndex(new MapStorage(), MinHasher.standard(), DedupSettings.defaults());
 
     @Test
+    void articlesWithoutAWebUrlNeverMatchByUrl() {
+        for (String url : new String[] {"", "about:blank", "data:text/html,x"}) {
+            assertThat(index.decide("first" + url, url, "h-first" + url, "short one " + url, 1).isDuplicate()).isFalse();
+            assertThat(index.decide("second" + url, url, "h-second" + url, "short two " + url, 2).isDuplicate())
+                    .as("a second, different article at %s", url).isFalse();
+        }
+    }
+
+    @Test
     void firstSeenWinsAndCopiesPointAtIt() {
         assertThat(index.decide("a", "https://x/a", "h1", STORY, 1).isDuplicate()).isFalse();
         DedupDecision sameUrl = index.decide("a2", "https://x/a", "h9", "other text", 2);

@@ -13,12 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
-/** The Zyte article-extraction benchmark as read from ../shared: page HTML and the expected article body. */
-final class ZyteCorpus {
-    record Page(String id, String url, byte[] html, String expected) {
+/**
+ * An extraction benchmark as read from ../shared (Zyte, Dragnet): page bytes as crawled, the expected
+ * article body and, where the set has it, the comment text that must not be extracted.
+ */
+final class ExtractionCorpus {
+    record Page(String id, String url, byte[] html, String expected, String comments) {
     }
 
-    private ZyteCorpus() {
+    private ExtractionCorpus() {
     }
 
     static Path dir(String[] args) {
@@ -32,8 +35,9 @@ final class ZyteCorpus {
             Map.Entry<String, JsonNode> e = it.next();
             Path html = dir.resolve("html").resolve(e.getKey() + ".html.gz");
             try (InputStream in = new GZIPInputStream(Files.newInputStream(html))) {
-                pages.add(new Page(e.getKey(), e.getValue().path("url").asText(), in.readAllBytes(),
-                        e.getValue().path("articleBody").asText()));
+                JsonNode gold = e.getValue();
+                pages.add(new Page(e.getKey(), gold.path("url").asText(""), in.readAllBytes(),
+                        gold.path("articleBody").asText(), gold.path("comments").asText("")));
             }
         }
         pages.sort(Comparator.comparing(Page::id));
