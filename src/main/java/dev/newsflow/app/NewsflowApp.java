@@ -64,7 +64,7 @@ public final class NewsflowApp implements AutoCloseable {
         });
         StreamsMetrics streamsMetrics = new StreamsMetrics(meters, streams, config.getDuration("newsflow.metrics.refresh"));
         OpsHttpServer http = new OpsHttpServer(config.getInt("newsflow.http.port"), meters, () -> streams,
-                topology.describe().toString());
+                topology.describe().toString(), parts.guards().watch()::problem);
         http.route("/entities/trending", new TrendingEndpoint(streams,
                 Optional.ofNullable(kafka.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG))));
         streams.start();

@@ -147,6 +147,6 @@ public final class NewsflowTopology {
     private static <K, I, O> FixedKeyProcessorSupplier<K, Outcome<I>, Outcome<O>> guarded(
             Supplier<Stage<I, O>> stage, TopologyParts parts) {
         return () -> (FixedKeyProcessor<K, Outcome<I>, Outcome<O>>) new GuardedStageProcessor<K, I, O>(stage,
-                parts.listener(), parts.deadLetterMaxValueBytes());
+                parts.listener(), parts.guards());
     }
 }

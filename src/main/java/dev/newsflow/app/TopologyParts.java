@@ -8,7 +8,10 @@ import dev.newsflow.dedup.DedupSettings;
 import dev.newsflow.entities.EntityTagger;
 import dev.newsflow.entities.KnowledgeBase;
 import dev.newsflow.entities.StanfordCrfRecognizer;
+import dev.newsflow.stream.RecordWatch;
+import dev.newsflow.stream.StageGuards;
 import dev.newsflow.stream.StageListener;
+import java.time.Duration;
 import org.apache.kafka.common.serialization.Serde;
 
 /**
@@ -17,7 +20,10 @@ import org.apache.kafka.common.serialization.Serde;
  */
 public record TopologyParts(ArticleCleaner cleaner, DedupSettings dedup, KnowledgeBase knowledgeBase,
                             EntityTagger tagger, int tagPartitions, Serde<RawPage> rawPageSerde,
-                            Serde<CleanArticle> cleanArticleSerde, StageListener listener, int deadLetterMaxValueBytes) {
+                            Serde<CleanArticle> cleanArticleSerde, StageListener listener, StageGuards guards) {
+
+    /** A stream thread on one record for this many budgets is stuck: the budget only bounds stages without stores. */
+    private static final int STUCK_AFTER_BUDGETS = 6;
 
     public static TopologyParts from(NewsflowConfig config, AvroSerdes serdes, StageListener listener) {
         ArticleCleaner cleaner = new ArticleCleaner(config.getInt("newsflow.clean.max.page.bytes"),
@@ -34,8 +40,11 @@ public record TopologyParts(ArticleCleaner cleaner, DedupSettings dedup, Knowled
         // half the producer's request limit leaves room for the key, the envelope and compression that does not pay off
         int deadLetterMaxValueBytes = Math.min(config.getInt("newsflow.dlq.max.value.bytes"),
                 config.getInt("kafka.max.request.size") / 2);
+        Duration budget = config.getDuration("newsflow.record.budget");
+        StageGuards guards = new StageGuards(deadLetterMaxValueBytes, budget,
+                new RecordWatch(budget.multipliedBy(STUCK_AFTER_BUDGETS), config.getInt("newsflow.record.max.runaways")));
         return new TopologyParts(cleaner, dedup, knowledgeBase, tagger, config.getInt("newsflow.topics.partitions"),
                 serdes.forValues(RawPage.class),
-                serdes.forValues(CleanArticle.class), listener, deadLetterMaxValueBytes);
+                serdes.forValues(CleanArticle.class), listener, guards);
     }
 }

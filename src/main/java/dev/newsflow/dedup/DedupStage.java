@@ -21,6 +21,11 @@ public final class DedupStage implements Stage<CleanArticle, DedupStage.Deduped>
     }
 
     @Override
+    public boolean usesStateStores() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "dedup";
     }

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 
@@ -18,7 +19,7 @@ import org.apache.kafka.streams.KafkaStreams;
  *   <li>{@code /metrics}: Prometheus text format.</li>
  *   <li>{@code /ready}: 200 when RUNNING, 204 while REBALANCING (still a success for Kubernetes, so a
  *       rebalance does not take every pod out of service at once), 503 otherwise.</li>
- *   <li>{@code /live}: 200 unless the client has failed or stopped (ERROR, PENDING_ERROR,
+ *   <li>{@code /live}: 200 unless a stream thread is stuck on one record, or the client has failed or stopped (ERROR, PENDING_ERROR,
  *       NOT_RUNNING, PENDING_SHUTDOWN), which a restart may cure; 503 then.</li>
  *   <li>{@code /topology}: the topology description, for humans.</li>
  * </ul>
@@ -27,8 +28,9 @@ import org.apache.kafka.streams.KafkaStreams;
 public final class OpsHttpServer implements AutoCloseable {
     private final HttpServer server;
 
+    /** @param notLiveBecause why the instance should be restarted although its state looks alive (a stuck record) */
     public OpsHttpServer(int port, PrometheusMeterRegistry registry, Supplier<KafkaStreams> streams,
-                         String topologyDescription) throws IOException {
+                         String topologyDescription, Supplier<Optional<String>> notLiveBecause) throws IOException {
         server = HttpServer.create(new InetSocketAddress(port), 0);
         server.setExecutor(Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "newsflow-http");
@@ -52,7 +54,9 @@ public final class OpsHttpServer implements AutoCloseable {
                 case ERROR, PENDING_ERROR, NOT_RUNNING, PENDING_SHUTDOWN -> false;
                 default -> true;
             };
-            respond(exchange, alive ? 200 : 503, "text/plain", state.name());
+            Optional<String> problem = alive ? notLiveBecause.get() : Optional.empty();
+            respond(exchange, alive && problem.isEmpty() ? 200 : 503, "text/plain",
+                    state.name() + problem.map(p -> ": " + p).orElse(""));
         });
         route("/topology", exchange -> respond(exchange, 200, "text/plain; charset=utf-8", topologyDescription));
         server.start();

@@ -3,7 +3,9 @@ package dev.newsflow.stream;
 import dev.newsflow.avro.DeadLetter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -12,23 +14,24 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 /**
  * Runs a {@link Stage} and turns whatever it refuses, or throws by surprise, into a dead letter
  * carrying the stage, a reason code, the source coordinates and the input bytes: one bad page
- * must never stop the stream, and nothing may disappear without a record. Failures of earlier
- * stages pass through untouched.
+ * must never stop the stream, and nothing may disappear without a record. A stage without state
+ * stores runs under a time budget per record ({@link BudgetedWorker}); past it the record becomes a
+ * {@code PROCESSING_TIMEOUT} dead letter. Failures of earlier stages pass through untouched.
  */
 public final class GuardedStageProcessor<K, I, O> implements FixedKeyProcessor<K, Outcome<I>, Outcome<O>> {
     /** Keys are ids or URLs; a longer one is cut, so that the dead letter still fits. */
     private static final int MAX_KEY_BYTES = 64 * 1024;
     private final Supplier<Stage<I, O>> stageSupplier;
     private final StageListener listener;
-    private final int maxValueBytes;
+    private final StageGuards guards;
+    private BudgetedWorker worker;
     private Stage<I, O> stage;
     private FixedKeyProcessorContext<K, Outcome<O>> context;
 
-    /** @param maxValueBytes the most of the input's bytes a dead letter carries (see {@link DeadLetterBytes}) */
-    public GuardedStageProcessor(Supplier<Stage<I, O>> stageSupplier, StageListener listener, int maxValueBytes) {
+    public GuardedStageProcessor(Supplier<Stage<I, O>> stageSupplier, StageListener listener, StageGuards guards) {
         this.stageSupplier = stageSupplier;
         this.listener = listener;
-        this.maxValueBytes = maxValueBytes;
+        this.guards = guards;
     }
 
     @Override
@@ -36,6 +39,16 @@ public final class GuardedStageProcessor<K, I, O> implements FixedKeyProcessor<K
         this.context = context;
         this.stage = stageSupplier.get();
         stage.init(context);
+        if (!stage.usesStateStores()) {
+            worker = new BudgetedWorker(stage.name(), guards.recordBudget(), guards.watch());
+        }
+    }
+
+    @Override
+    public void close() {
+        if (worker != null) {
+            worker.close();
+        }
     }
 
     @Override
@@ -47,24 +60,49 @@ public final class GuardedStageProcessor<K, I, O> implements FixedKeyProcessor<K
         }
         long started = System.nanoTime();
         Outcome<O> out;
+        guards.watch().started();
         try {
-            out = Outcome.ok(stage.apply(in.value(), record.timestamp()));
+            out = Outcome.ok(apply(in.value(), record.timestamp()));
             listener.succeeded(stage.name(), System.nanoTime() - started);
         } catch (StageFailure refused) {
             out = Outcome.failed(deadLetter(record, refused.reason(), refused.getMessage()));
             listener.failed(stage.name(), refused.reason());
+        } catch (TimeoutException overBudget) {
+            out = Outcome.failed(deadLetter(record, "PROCESSING_TIMEOUT", "the " + stage.name()
+                    + " stage took longer than its budget of " + guards.recordBudget().toMillis() + " ms on this record"));
+            listener.failed(stage.name(), "PROCESSING_TIMEOUT");
         } catch (RuntimeException | StackOverflowError bug) {
             // a bug or a pathological page: record it, keep the stream alive
             String message = bug.getClass().getSimpleName() + ": " + bug.getMessage();
             out = Outcome.failed(deadLetter(record, "UNEXPECTED_ERROR", message));
             listener.failed(stage.name(), "UNEXPECTED_ERROR");
+        } finally {
+            guards.watch().finished();
         }
         context.forward(record.withValue(out));
     }
 
+    private O apply(I input, long timestamp) throws StageFailure, TimeoutException {
+        if (worker == null) {
+            return stage.apply(input, timestamp);
+        }
+        try {
+            return worker.run(() -> stage.apply(input, timestamp));
+        } catch (StageFailure | TimeoutException | RuntimeException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            // the stream thread is being stopped: not the record's fault, it is processed again after restart
+            Thread.currentThread().interrupt();
+            throw new StreamsException("interrupted while waiting for the " + stage.name() + " stage", e);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private DeadLetter deadLetter(FixedKeyRecord<K, Outcome<I>> record, String reason, String message) {
         RecordMetadata source = context.recordMetadata().orElse(null);
-        DeadLetterBytes value = DeadLetterBytes.of(stage.bytesForDeadLetter(record.value().value()), maxValueBytes);
+        DeadLetterBytes value = DeadLetterBytes.of(stage.bytesForDeadLetter(record.value().value()),
+                guards.deadLetterMaxValueBytes());
         return DeadLetter.newBuilder()
                 .setStage(stage.name())
                 .setReason(reason)

@@ -14,6 +14,14 @@ public interface Stage<I, O> {
 
     byte[] bytesForDeadLetter(I input);
 
+    /**
+     * Whether the stage reads or writes state stores. Those run on the stream thread, as stores
+     * require; the others run on a worker under the per-record time budget and may be abandoned.
+     */
+    default boolean usesStateStores() {
+        return false;
+    }
+
     /** For stages with state stores: called once when the task starts. */
     default void init(FixedKeyProcessorContext<?, ?> context) {
     }

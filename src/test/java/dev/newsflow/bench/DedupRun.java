@@ -9,6 +9,7 @@ import dev.newsflow.serde.RegistryAvroSerde;
 import dev.newsflow.serde.SubjectNameStrategy;
 import dev.newsflow.stream.GuardedStageProcessor;
 import dev.newsflow.stream.Outcome;
+import dev.newsflow.stream.StageGuards;
 import dev.newsflow.stream.StageListener;
 import dev.newsflow.testing.InMemorySchemaRegistry;
 import java.io.IOException;
@@ -56,7 +57,7 @@ record DedupRun(Map<String, String> duplicateOf, int firstSeen, Map<String, Long
                 .mapValues(Outcome::ok)
                 .processValues(() -> (FixedKeyProcessor<String, Outcome<CleanArticle>, Outcome<DedupStage.Deduped>>)
                         new GuardedStageProcessor<String, CleanArticle, DedupStage.Deduped>(
-                                () -> new DedupStage(minHasher, settings), StageListener.NONE, Integer.MAX_VALUE),
+                                () -> new DedupStage(minHasher, settings), StageListener.NONE, StageGuards.none()),
                         DedupStores.ALL)
                 .mapValues(outcome -> outcome.isFailure() ? "!" + outcome.failure().getMessage()
                         : outcome.value().decision().duplicateOf().orElse(""))

@@ -37,17 +37,26 @@ class OpsHttpServerTest {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         KafkaStreams streams = new KafkaStreams(topology, props);
         PipelineMetrics pipeline = new PipelineMetrics(registry);
+        java.util.concurrent.atomic.AtomicReference<java.util.Optional<String>> stuck =
+                new java.util.concurrent.atomic.AtomicReference<>(java.util.Optional.empty());
         pipeline.succeeded("clean", 2_000_000);
         pipeline.failed("clean", "NOT_HTML");
         pipeline.duplicateFound("NEAR_DUPLICATE");
         pipeline.articleEnriched(7);
 
         try (StreamsMetrics ignored = new StreamsMetrics(registry, streams, Duration.ofSeconds(1));
-             OpsHttpServer server = new OpsHttpServer(0, registry, () -> streams, topology.describe().toString())) {
+             OpsHttpServer server = new OpsHttpServer(0, registry, () -> streams, topology.describe().toString(),
+                     () -> stuck.get())) {
             String base = "http://127.0.0.1:" + server.port();
             // CREATED: alive, not ready
             assertThat(get(base + "/ready").statusCode()).isEqualTo(503);
             assertThat(get(base + "/live").statusCode()).isEqualTo(200);
+            stuck.set(java.util.Optional.of("StreamThread-1 has been on one record for 31 s"));
+            assertThat(get(base + "/live")).satisfies(r -> {
+                assertThat(r.statusCode()).isEqualTo(503);
+                assertThat(r.body()).contains("on one record");
+            });
+            stuck.set(java.util.Optional.empty());
             assertThat(get(base + "/topology").body()).contains("Source:", "in", "Sink:");
             String metrics = get(base + "/metrics").body();
             assertThat(metrics).contains(
