@@ -12,7 +12,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,14 +56,13 @@ public final class NewsflowApp implements AutoCloseable {
         kafka.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         Topology topology = NewsflowTopology.build(topics, parts);
         KafkaStreams streams = new KafkaStreams(topology, kafka);
-        // a stream thread that dies of an unexpected error is replaced; records it failed on are retried
-        streams.setUncaughtExceptionHandler(e -> {
-            LOG.error("stream thread failed; replacing it", e);
-            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
+        // a stream thread that dies is replaced (after a back-off for outages); records it failed on are retried
+        streams.setUncaughtExceptionHandler(new StreamThreadFailures(meters,
+                config.getInt("newsflow.stream.max.replacements")));
         StreamsMetrics streamsMetrics = new StreamsMetrics(meters, streams, config.getDuration("newsflow.metrics.refresh"));
         OpsHttpServer http = new OpsHttpServer(config.getInt("newsflow.http.port"), meters, () -> streams,
-                topology.describe().toString(), parts.guards().watch()::problem);
+                topology.describe().toString(), parts.guards().watch()::problem,
+                parts.guards().watch()::notReadyBecause);
         http.route("/entities/trending", new TrendingEndpoint(streams,
                 Optional.ofNullable(kafka.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG))));
         streams.start();

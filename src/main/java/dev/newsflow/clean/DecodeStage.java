@@ -25,6 +25,11 @@ public final class DecodeStage implements Stage<byte[], DecodeStage.Decoded> {
     }
 
     @Override
+    public boolean runsUnderTimeBudget() {
+        return false; // Avro decoding is linear in the record and cheap
+    }
+
+    @Override
     public String name() {
         return "decode";
     }

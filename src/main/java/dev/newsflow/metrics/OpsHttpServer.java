@@ -28,9 +28,13 @@ import org.apache.kafka.streams.KafkaStreams;
 public final class OpsHttpServer implements AutoCloseable {
     private final HttpServer server;
 
-    /** @param notLiveBecause why the instance should be restarted although its state looks alive (a stuck record) */
+    /**
+     * @param notLiveBecause  why the instance should be restarted although its state looks alive (a stuck record)
+     * @param notReadyBecause why it cannot take records although RUNNING (records waiting on an outage)
+     */
     public OpsHttpServer(int port, PrometheusMeterRegistry registry, Supplier<KafkaStreams> streams,
-                         String topologyDescription, Supplier<Optional<String>> notLiveBecause) throws IOException {
+                         String topologyDescription, Supplier<Optional<String>> notLiveBecause,
+                         Supplier<Optional<String>> notReadyBecause) throws IOException {
         server = HttpServer.create(new InetSocketAddress(port), 0);
         server.setExecutor(Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "newsflow-http");
@@ -46,7 +50,9 @@ public final class OpsHttpServer implements AutoCloseable {
                 case REBALANCING -> 204;
                 default -> 503;
             };
-            respond(exchange, status, "text/plain", state.name());
+            Optional<String> problem = status == 503 ? Optional.empty() : notReadyBecause.get();
+            respond(exchange, problem.isPresent() ? 503 : status, "text/plain",
+                    state.name() + problem.map(p -> ": " + p).orElse(""));
         });
         route("/live", exchange -> {
             KafkaStreams.State state = streams.get().state();

@@ -14,13 +14,16 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 /**
  * Runs a {@link Stage} and turns whatever it refuses, or throws by surprise, into a dead letter
  * carrying the stage, a reason code, the source coordinates and the input bytes: one bad page
- * must never stop the stream, and nothing may disappear without a record. A stage without state
- * stores runs under a time budget per record ({@link BudgetedWorker}); past it the record becomes a
+ * must never stop the stream, and nothing may disappear without a record. A stage that asks for it
+ * runs under a time budget per record ({@link BudgetedWorker}); past it the record becomes a
  * {@code PROCESSING_TIMEOUT} dead letter. Failures of earlier stages pass through untouched.
  */
 public final class GuardedStageProcessor<K, I, O> implements FixedKeyProcessor<K, Outcome<I>, Outcome<O>> {
     /** Keys are ids or URLs; a longer one is cut, so that the dead letter still fits. */
     private static final int MAX_KEY_BYTES = 64 * 1024;
+    private static final long FIRST_BACKOFF_MILLIS = 250;
+    /** Waiting longer inside one record would outlive exactly-once's 10 s transaction timeout. */
+    private static final long MAX_INLINE_WAIT_MILLIS = 6_000;
     private final Supplier<Stage<I, O>> stageSupplier;
     private final StageListener listener;
     private final StageGuards guards;
@@ -39,7 +42,7 @@ public final class GuardedStageProcessor<K, I, O> implements FixedKeyProcessor<K
         this.context = context;
         this.stage = stageSupplier.get();
         stage.init(context);
-        if (!stage.usesStateStores()) {
+        if (stage.runsUnderTimeBudget()) {
             worker = new BudgetedWorker(stage.name(), guards.recordBudget(), guards.watch());
         }
     }
@@ -62,7 +65,7 @@ public final class GuardedStageProcessor<K, I, O> implements FixedKeyProcessor<K
         Outcome<O> out;
         guards.watch().started();
         try {
-            out = Outcome.ok(apply(in.value(), record.timestamp()));
+            out = Outcome.ok(applyThroughOutages(in.value(), record.timestamp()));
             listener.succeeded(stage.name(), System.nanoTime() - started);
         } catch (StageFailure refused) {
             out = Outcome.failed(deadLetter(record, refused.reason(), refused.getMessage()));
@@ -72,6 +75,9 @@ public final class GuardedStageProcessor<K, I, O> implements FixedKeyProcessor<K
                     + " stage took longer than its budget of " + guards.recordBudget().toMillis() + " ms on this record"));
             listener.failed(stage.name(), "PROCESSING_TIMEOUT");
         } catch (RuntimeException | StackOverflowError bug) {
+            if (NotTheRecordsFault.applies(bug)) {
+                throw bug; // the record waits: the stream thread is replaced after a back-off and tries it again
+            }
             // a bug or a pathological page: record it, keep the stream alive
             String message = bug.getClass().getSimpleName() + ": " + bug.getMessage();
             out = Outcome.failed(deadLetter(record, "UNEXPECTED_ERROR", message));
@@ -80,6 +86,47 @@ public final class GuardedStageProcessor<K, I, O> implements FixedKeyProcessor<K
             guards.watch().finished();
         }
         context.forward(record.withValue(out));
+    }
+
+    /**
+     * The stage's result, tried again with back-off while the registry or the brokers are out of
+     * reach, for as long as an open transaction allows; after that the failure leaves the processor
+     * (no dead letter) and the record is processed again once the stream thread is replaced.
+     */
+    private O applyThroughOutages(I input, long timestamp) throws StageFailure, TimeoutException {
+        long waitedMillis = 0;
+        long backoffMillis = FIRST_BACKOFF_MILLIS;
+        while (true) {
+            try {
+                O result = apply(input, timestamp);
+                guards.watch().progressed(stage.name());
+                return result;
+            } catch (RuntimeException e) {
+                if (NotTheRecordsFault.isStoreFailure(e)) {
+                    guards.watch().storeFailed(stage.name(), e.getMessage());
+                    throw e;
+                }
+                if (!NotTheRecordsFault.isOutage(e)) {
+                    throw e;
+                }
+                guards.watch().outage(stage.name(), e.getMessage());
+                if (waitedMillis + backoffMillis > MAX_INLINE_WAIT_MILLIS) {
+                    throw e;
+                }
+                sleep(backoffMillis);
+                waitedMillis += backoffMillis;
+                backoffMillis = Math.min(backoffMillis * 2, MAX_INLINE_WAIT_MILLIS / 2);
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StreamsException("interrupted while waiting out an outage", e);
+        }
     }
 
     private O apply(I input, long timestamp) throws StageFailure, TimeoutException {

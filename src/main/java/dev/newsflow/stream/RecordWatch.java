@@ -9,12 +9,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * What the liveness probe needs to know about record processing: which stream threads are inside a
  * stage and since when, and how many abandoned workers (records over their time budget) still burn
- * CPU. A thread stuck on one record, or too many runaway workers, means the instance should be
- * restarted: it says so instead of answering "alive" while nothing moves.
+ * CPU, and whether records wait on an outage or a failed state store. A thread stuck on one record,
+ * too many runaway workers or a failed store mean the instance should be restarted; an outage means
+ * it is not ready. It says so instead of answering 200 while nothing moves.
  */
 public final class RecordWatch {
     private final Map<Thread, Long> startedAt = new ConcurrentHashMap<>();
     private final AtomicInteger runawayWorkers = new AtomicInteger();
+    private final Map<String, String> outages = new ConcurrentHashMap<>();
+    private final Map<String, String> storeFailures = new ConcurrentHashMap<>();
     private final long stuckNanos;
     private final int maxRunawayWorkers;
 
@@ -43,6 +46,32 @@ public final class RecordWatch {
         runawayWorkers.decrementAndGet();
     }
 
+    /** A stage's records are waiting on something outside them (the registry, the brokers). */
+    void outage(String stage, String what) {
+        outages.put(stage, what);
+    }
+
+    /** A record went through the stage: whatever it was waiting on is back. */
+    void progressed(String stage) {
+        outages.remove(stage);
+        storeFailures.remove(stage);
+    }
+
+    void storeFailed(String stage, String what) {
+        storeFailures.put(stage, what);
+    }
+
+    /** Why the instance cannot take records now, if it cannot: readiness says so. */
+    public Optional<String> notReadyBecause() {
+        return storeFailure().or(() -> outages.entrySet().stream().findFirst()
+                .map(e -> "the " + e.getKey() + " stage is waiting: " + e.getValue()));
+    }
+
+    private Optional<String> storeFailure() {
+        return storeFailures.entrySet().stream().findFirst()
+                .map(e -> "a state store of the " + e.getKey() + " stage failed: " + e.getValue());
+    }
+
     public int runawayWorkers() {
         return runawayWorkers.get();
     }
@@ -56,6 +85,10 @@ public final class RecordWatch {
                 return Optional.of(e.getKey().getName() + " has been on one record for "
                         + Duration.ofNanos(held).toSeconds() + " s");
             }
+        }
+        Optional<String> failedStore = storeFailure();
+        if (failedStore.isPresent()) {
+            return failedStore;
         }
         int runaways = runawayWorkers.get();
         if (runaways > maxRunawayWorkers) {

@@ -15,11 +15,12 @@ public interface Stage<I, O> {
     byte[] bytesForDeadLetter(I input);
 
     /**
-     * Whether the stage reads or writes state stores. Those run on the stream thread, as stores
-     * require; the others run on a worker under the per-record time budget and may be abandoned.
+     * Whether the stage runs on a worker under the per-record time budget, where it may be
+     * abandoned. Stages with state stores must not (stores belong to the stream thread), nor need
+     * stages whose work is cheap and linear in the record (the hand-off would cost more than it guards).
      */
-    default boolean usesStateStores() {
-        return false;
+    default boolean runsUnderTimeBudget() {
+        return true;
     }
 
     /** For stages with state stores: called once when the task starts. */

@@ -161,6 +161,20 @@ class NewsflowTopologyTest {
     }
 
     @Test
+    void aCopyOfAPageWithAnOldTimestampIsStillCaught() {
+        pipe(SamplePages.DIR.resolve("04-spacex-crew-launch.html"));
+        long monthAgo = clock - Duration.ofDays(30).toMillis();
+        for (String file : List.of("01-lavrov-blinken-geneva.html", "19-aggregator-lavrov-geneva.html")) {
+            RawPage page = SamplePages.page(SamplePages.DIR.resolve(file), monthAgo);
+            raw.pipeInput(page.getUrl().getBytes(), serdes.forValues(RawPage.class).serialize(topics.pagesRaw().name(),
+                    page), monthAgo++);
+        }
+        assertThat(enriched.readValuesToList()).hasSize(2);
+        assertThat(duplicates.readValuesToList()).singleElement()
+                .satisfies(d -> assertThat(d.getArticle().getCanonicalUrl()).endsWith("russia-us-geneva-talks"));
+    }
+
+    @Test
     void recordsOnTheKnowledgeBaseTopicThatAreNotEntitiesAreSkippedAndLaterUpdatesStillApply() {
         TestInputTopic<String, byte[]> kbBytes = driver.createInputTopic(topics.entitiesKb().name(),
                 new StringSerializer(), new ByteArraySerializer());

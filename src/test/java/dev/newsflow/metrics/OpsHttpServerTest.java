@@ -46,7 +46,7 @@ class OpsHttpServerTest {
 
         try (StreamsMetrics ignored = new StreamsMetrics(registry, streams, Duration.ofSeconds(1));
              OpsHttpServer server = new OpsHttpServer(0, registry, () -> streams, topology.describe().toString(),
-                     () -> stuck.get())) {
+                     () -> stuck.get(), () -> stuck.get())) {
             String base = "http://127.0.0.1:" + server.port();
             // CREATED: alive, not ready
             assertThat(get(base + "/ready").statusCode()).isEqualTo(503);

@@ -1,7 +1,9 @@
 package dev.newsflow.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.newsflow.registry.SchemaRegistryException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -58,18 +60,7 @@ class GuardedStageProcessorTest {
     void aRecordOverItsBudgetIsADeadLetterAndTheNextOnesGoThrough() throws Exception {
         RecordWatch watch = new RecordWatch(Duration.ofMinutes(1), 0);
         SpinningStage stage = new SpinningStage();
-        StreamsBuilder builder = new StreamsBuilder();
-        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
-                .mapValues(Outcome::ok)
-                .processValues(() -> (FixedKeyProcessor<String, Outcome<String>, Outcome<String>>)
-                        new GuardedStageProcessor<String, String, String>(() -> stage, StageListener.NONE,
-                                new StageGuards(1000, BUDGET, watch)))
-                .mapValues(o -> o.isFailure() ? o.failure().getReason() + ": " + o.failure().getMessage() : o.value())
-                .to("out", Produced.with(Serdes.String(), Serdes.String()));
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "budget-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), props)) {
+        try (TopologyTestDriver driver = driver(stage, watch)) {
             TestInputTopic<String, String> in = driver.createInputTopic("in", new StringSerializer(), new StringSerializer());
             TestOutputTopic<String, String> out = driver.createOutputTopic("out", new StringDeserializer(),
                     new StringDeserializer());
@@ -96,6 +87,68 @@ class GuardedStageProcessorTest {
             assertThat(watch.runawayWorkers()).isZero();
             assertThat(watch.problem()).isEmpty();
         }
+    }
+
+    /** Fails with the registry out of reach for its first {@code outageCalls} calls, then upper-cases. */
+    private static final class RegistryDependentStage implements Stage<String, String> {
+        int outageCalls;
+
+        RegistryDependentStage(int outageCalls) {
+            this.outageCalls = outageCalls;
+        }
+
+        @Override
+        public String name() {
+            return "decode";
+        }
+
+        @Override
+        public String apply(String input, long timestamp) {
+            if (outageCalls-- > 0) {
+                throw new SchemaRegistryException("schema registry unreachable at http://registry:8081",
+                        new java.net.ConnectException("Connection refused"));
+            }
+            return input.toUpperCase();
+        }
+
+        @Override
+        public byte[] bytesForDeadLetter(String input) {
+            return input.getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void aShortOutageIsWaitedOutAndALongOneLeavesTheRecordUnprocessedNotDeadLettered() {
+        RecordWatch watch = new RecordWatch(Duration.ofMinutes(1), 4);
+        RegistryDependentStage stage = new RegistryDependentStage(2);
+        try (TopologyTestDriver driver = driver(stage, watch)) {
+            TestInputTopic<String, String> in = driver.createInputTopic("in", new StringSerializer(), new StringSerializer());
+            TestOutputTopic<String, String> out = driver.createOutputTopic("out", new StringDeserializer(),
+                    new StringDeserializer());
+            in.pipeInput("k", "short outage");
+            assertThat(out.readValuesToList()).containsExactly("SHORT OUTAGE");
+            assertThat(watch.notReadyBecause()).isEmpty();
+
+            stage.outageCalls = Integer.MAX_VALUE;
+            assertThatThrownBy(() -> in.pipeInput("k", "long outage")).hasRootCauseInstanceOf(java.net.ConnectException.class);
+            assertThat(out.isEmpty()).as("no dead letter, no output: the record waits").isTrue();
+            assertThat(watch.notReadyBecause()).hasValueSatisfying(p -> assertThat(p).contains("unreachable"));
+        }
+    }
+
+    private static TopologyTestDriver driver(Stage<String, String> stage, RecordWatch watch) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
+                .mapValues(Outcome::ok)
+                .processValues(() -> (FixedKeyProcessor<String, Outcome<String>, Outcome<String>>)
+                        new GuardedStageProcessor<String, String, String>(() -> stage, StageListener.NONE,
+                                new StageGuards(1000, BUDGET, watch)))
+                .mapValues(o -> o.isFailure() ? o.failure().getReason() + ": " + o.failure().getMessage() : o.value())
+                .to("out", Produced.with(Serdes.String(), Serdes.String()));
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "budget-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        return new TopologyTestDriver(builder.build(), props);
     }
 
     @Test
