@@ -68,7 +68,7 @@ public final class MetadataExtractor {
         Optional<String> language = first(
                 ld.map(n -> text(n, "inLanguage")),
                 attr(doc, "html[lang]", "lang"), meta(metas, "og:locale"), meta(metas, "content-language"))
-                .map(l -> l.toLowerCase(Locale.ROOT).split("[-_]")[0]);
+                .flatMap(MetadataExtractor::languageCode);
         boolean declaresArticle = ld.isPresent() || meta(metas, "og:type").filter(t -> t.contains("article")).isPresent()
                 || meta(metas, "article:published_time").isPresent() || declaresArticleInMarkup(doc);
         Optional<String> headline = Optional.ofNullable(doc.selectFirst("h1")).map(Element::text).filter(h -> !h.isBlank());
@@ -94,6 +94,17 @@ public final class MetadataExtractor {
             VisibleByline.find(doc).ifPresent(byline -> splitAuthors(byline, names));
         }
         return names.stream().filter(a -> a.length() > 1 && a.length() < 80).limit(10).toList();
+    }
+
+    /** The primary language subtag of a declared language ("en-GB", "pt_BR"): two or three letters, or nothing. */
+    static Optional<String> languageCode(String declared) {
+        String s = declared.strip();
+        int end = 0;
+        while (end < s.length() && end < 4 && Character.isLetter(s.charAt(end))) {
+            end++;
+        }
+        boolean whole = end == s.length() || s.charAt(end) == '-' || s.charAt(end) == '_';
+        return end >= 2 && end <= 3 && whole ? Optional.of(s.substring(0, end).toLowerCase(Locale.ROOT)) : Optional.empty();
     }
 
     /**

@@ -28,6 +28,16 @@ class HostilePagesTest {
     }
 
     @Test
+    void declaredLanguagesAreReadAsTheirPrimarySubtagOrNotAtAll() {
+        assertThat(MetadataExtractor.languageCode("en-GB")).contains("en");
+        assertThat(MetadataExtractor.languageCode(" pt_BR ")).contains("pt");
+        assertThat(MetadataExtractor.languageCode("fil")).contains("fil");
+        for (String junk : new String[] {"-", "_", "", "  ", "e", "english", "12", "x-klingon"}) {
+            assertThat(MetadataExtractor.languageCode(junk)).as(junk).isEmpty();
+        }
+    }
+
+    @Test
     void anAuthorFieldOfAMillionSpacesIsReadInLinearTime() {
         String page = "<html><head><meta name=\"author\" content=\"" + " ".repeat(1_000_000) + "\"></head><body>"
                 + ARTICLE + "</body></html>";
