@@ -24,6 +24,7 @@ public record TopologyParts(ArticleCleaner cleaner, DedupSettings dedup, Knowled
 
     /** A stream thread on one record for this many budgets is stuck: the budget only bounds stages without stores. */
     private static final int STUCK_AFTER_BUDGETS = 6;
+    private static final Duration UNBUDGETED_STUCK_AFTER = Duration.ofSeconds(30);
 
     public static TopologyParts from(NewsflowConfig config, AvroSerdes serdes, StageListener listener) {
         ArticleCleaner cleaner = new ArticleCleaner(config.getInt("newsflow.clean.max.page.bytes"),
@@ -42,7 +43,8 @@ public record TopologyParts(ArticleCleaner cleaner, DedupSettings dedup, Knowled
                 config.getInt("kafka.max.request.size") / 2);
         Duration budget = config.getDuration("newsflow.record.budget");
         StageGuards guards = new StageGuards(deadLetterMaxValueBytes, budget,
-                new RecordWatch(budget.multipliedBy(STUCK_AFTER_BUDGETS), config.getInt("newsflow.record.max.runaways")));
+                new RecordWatch(budget.isZero() ? UNBUDGETED_STUCK_AFTER : budget.multipliedBy(STUCK_AFTER_BUDGETS),
+                        config.getInt("newsflow.record.max.runaways")));
         return new TopologyParts(cleaner, dedup, knowledgeBase, tagger, config.getInt("newsflow.topics.partitions"),
                 serdes.forValues(RawPage.class),
                 serdes.forValues(CleanArticle.class), listener, guards);

@@ -110,7 +110,7 @@ public final class ArticleCleaner {
         }
         if (meta.articleBody().isPresent()) {
             MainText declared = MainText.of(DeclaredBody.paragraphs(meta.articleBody().get()), TextSource.JSON_LD);
-            if (declared.words() >= minWords && declared.words() >= page.words() * 2) {
+            if (declared.words() >= minDeclaredWords && declared.words() >= page.words() * 2) {
                 return declared;
             }
         }

@@ -42,7 +42,7 @@ public final class GuardedStageProcessor<K, I, O> implements FixedKeyProcessor<K
         this.context = context;
         this.stage = stageSupplier.get();
         stage.init(context);
-        if (stage.runsUnderTimeBudget()) {
+        if (stage.runsUnderTimeBudget() && !guards.recordBudget().isZero()) {
             worker = new BudgetedWorker(stage.name(), guards.recordBudget(), guards.watch());
         }
     }
