@@ -24,6 +24,7 @@ public record TopologyParts(ArticleCleaner cleaner, DedupSettings dedup, Knowled
 
     /** A stream thread on one record for this many budgets is stuck: the budget only bounds stages without stores. */
     private static final int STUCK_AFTER_BUDGETS = 6;
+    private static final int DEAD_LETTER_ENVELOPE_BYTES = 1024 * 1024;
     private static final Duration UNBUDGETED_STUCK_AFTER = Duration.ofSeconds(30);
 
     public static TopologyParts from(NewsflowConfig config, AvroSerdes serdes, StageListener listener) {
@@ -38,9 +39,9 @@ public record TopologyParts(ArticleCleaner cleaner, DedupSettings dedup, Knowled
         KnowledgeBase knowledgeBase = new KnowledgeBase();
         EntityTagger tagger = new EntityTagger(knowledgeBase, StanfordCrfRecognizer.shared(),
                 config.getInt("newsflow.ner.max.chars"));
-        // half the producer's request limit leaves room for the key, the envelope and compression that does not pay off
+        // the producer checks a record's size before compression: leave room for the key (at most 64 KiB) and the envelope
         int deadLetterMaxValueBytes = Math.min(config.getInt("newsflow.dlq.max.value.bytes"),
-                config.getInt("kafka.max.request.size") / 2);
+                config.getInt("kafka.max.request.size") - DEAD_LETTER_ENVELOPE_BYTES);
         Duration budget = config.getDuration("newsflow.record.budget");
         StageGuards guards = new StageGuards(deadLetterMaxValueBytes, budget,
                 new RecordWatch(budget.isZero() ? UNBUDGETED_STUCK_AFTER : budget.multipliedBy(STUCK_AFTER_BUDGETS),

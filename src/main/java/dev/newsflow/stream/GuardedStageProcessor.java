@@ -21,6 +21,7 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 public final class GuardedStageProcessor<K, I, O> implements FixedKeyProcessor<K, Outcome<I>, Outcome<O>> {
     /** Keys are ids or URLs; a longer one is cut, so that the dead letter still fits. */
     private static final int MAX_KEY_BYTES = 64 * 1024;
+    private static final int MAX_MESSAGE_CHARS = 4096;
     private static final long FIRST_BACKOFF_MILLIS = 250;
     /** Waiting longer inside one record would outlive exactly-once's 10 s transaction timeout. */
     private static final long MAX_INLINE_WAIT_MILLIS = 6_000;
@@ -153,7 +154,7 @@ public final class GuardedStageProcessor<K, I, O> implements FixedKeyProcessor<K
         return DeadLetter.newBuilder()
                 .setStage(stage.name())
                 .setReason(reason)
-                .setMessage((message == null ? reason : message) + value.note())
+                .setMessage(shortened(message == null ? reason : message) + value.note())
                 .setTopic(source == null ? "" : source.topic())
                 .setPartition(source == null ? -1 : source.partition())
                 .setOffset(source == null ? -1L : source.offset())
@@ -164,6 +165,11 @@ public final class GuardedStageProcessor<K, I, O> implements FixedKeyProcessor<K
                 .setValueSha256(value.sha256())
                 .setFailedAt(Instant.ofEpochMilli(context.currentSystemTimeMs()))
                 .build();
+    }
+
+    /** Messages can quote what a page holds: a dead letter's size must not depend on it. */
+    private static String shortened(String message) {
+        return message.length() <= MAX_MESSAGE_CHARS ? message : message.substring(0, MAX_MESSAGE_CHARS) + "…";
     }
 
     private static java.nio.ByteBuffer keyBytes(Object key) {

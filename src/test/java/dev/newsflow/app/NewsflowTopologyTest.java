@@ -238,7 +238,7 @@ class NewsflowTopologyTest {
 
     @Test
     void aDeadLetterLargerThanTheProducerMaySendKeepsAPrefixWithTheLengthAndHashOfTheOriginal() throws Exception {
-        byte[] huge = new byte[20 * 1024 * 1024]; // not Avro: refused at decode, its dead letter carries it
+        byte[] huge = new byte[32 * 1024 * 1024]; // not Avro: refused at decode, its dead letter carries it
         java.util.Arrays.fill(huge, (byte) '<');
         byte[] valid = serdes.forValues(RawPage.class).serialize(topics.pagesRaw().name(),
                 SamplePages.page(SamplePages.DIR.resolve("04-spacex-crew-launch.html"), clock));
@@ -246,10 +246,10 @@ class NewsflowTopologyTest {
         raw.pipeInput("k".getBytes(), valid, clock++);
 
         DeadLetter dead = dlq.readValue();
-        int limit = 33_554_432 / 2; // half of kafka.max.request.size, under newsflow.dlq.max.value.bytes
+        int limit = 33_554_432 - 1024 * 1024; // kafka.max.request.size less room for the key and the envelope
         assertThat(dead.getReason()).isEqualTo("WRONG_MAGIC_BYTE");
         assertThat(dead.getValueTruncated()).isTrue();
-        assertThat(dead.getValue().remaining()).isEqualTo(Math.min(limit, 16 * 1024 * 1024));
+        assertThat(dead.getValue().remaining()).isEqualTo(limit);
         assertThat(dead.getValueLength()).isEqualTo(huge.length);
         assertThat(dead.getValueSha256()).isEqualTo(java.util.HexFormat.of().formatHex(
                 java.security.MessageDigest.getInstance("SHA-256").digest(huge)));
