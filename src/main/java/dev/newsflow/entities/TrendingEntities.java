@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -22,6 +23,7 @@ import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * Mentions per entity per hour, over the enriched articles: a windowed count in a changelogged
@@ -33,6 +35,8 @@ public final class TrendingEntities {
     static final Duration WINDOW = Duration.ofHours(1);
     static final Duration GRACE = Duration.ofMinutes(10);
     static final Duration RETENTION = Duration.ofDays(2);
+    private static final Comparator<Count> RANKING = Comparator.comparingLong(Count::count).reversed()
+            .thenComparing(Count::name).thenComparing(Count::type);
 
     /** One entity's mentions in the asked period, and per hour (ISO-8601 start of the hour, which sorts by time). */
     public record Count(String type, String name, long count, Map<String, Long> hourly) {
@@ -63,21 +67,47 @@ public final class TrendingEntities {
         return e.getType().name() + "|" + e.getName();
     }
 
-    /** The most mentioned entities with an hour window starting in [from, to], from this instance's store. */
+    /**
+     * The most mentioned entities with an hour window starting in [from, to], from this instance's
+     * store: one pass sums each entity's mentions, a heap of {@code limit} entries keeps the leaders
+     * (time n log k, and no per-hour maps for the hundreds of thousands of entities that lose), and
+     * only the leaders' hours are read back.
+     */
     public static List<Count> top(ReadOnlyWindowStore<String, Long> store, Instant from, Instant to, int limit) {
-        Map<String, Map<String, Long>> byKey = new HashMap<>();
+        Map<String, long[]> totals = new HashMap<>();
         try (KeyValueIterator<Windowed<String>, Long> it = store.fetchAll(from, to)) {
             while (it.hasNext()) {
                 KeyValue<Windowed<String>, Long> kv = it.next();
-                byKey.computeIfAbsent(kv.key.key(), k -> new TreeMap<>())
-                        .merge(kv.key.window().startTime().toString(), kv.value, Long::sum);
+                totals.computeIfAbsent(kv.key.key(), k -> new long[1])[0] += kv.value;
             }
         }
-        return merge(List.of(byKey.entrySet().stream().map(e -> {
+        Comparator<Map.Entry<String, long[]>> ranking = Comparator.<Map.Entry<String, long[]>>comparingLong(
+                e -> e.getValue()[0]).reversed().thenComparing(e -> nameOf(e.getKey())).thenComparing(Map.Entry::getKey);
+        PriorityQueue<Map.Entry<String, long[]>> leaders = new PriorityQueue<>(limit + 1, ranking.reversed());
+        for (Map.Entry<String, long[]> e : totals.entrySet()) {
+            leaders.offer(e);
+            if (leaders.size() > limit) {
+                leaders.poll(); // the weakest so far
+            }
+        }
+        List<Count> out = new ArrayList<>();
+        for (Map.Entry<String, long[]> e : leaders) {
+            Map<String, Long> hourly = new TreeMap<>();
+            try (WindowStoreIterator<Long> hours = store.fetch(e.getKey(), from, to)) {
+                while (hours.hasNext()) {
+                    KeyValue<Long, Long> hour = hours.next();
+                    hourly.merge(Instant.ofEpochMilli(hour.key).toString(), hour.value, Long::sum);
+                }
+            }
             String[] typeAndName = e.getKey().split("\\|", 2);
-            long total = e.getValue().values().stream().mapToLong(Long::longValue).sum();
-            return new Count(typeAndName[0], typeAndName[1], total, e.getValue());
-        }).toList()), limit);
+            out.add(new Count(typeAndName[0], typeAndName[1], e.getValue()[0], hourly));
+        }
+        out.sort(RANKING);
+        return out;
+    }
+
+    private static String nameOf(String key) {
+        return key.substring(key.indexOf('|') + 1);
     }
 
     /** Counts from several instances (each owns different entities, but merging is safe either way), top first. */
@@ -92,9 +122,6 @@ public final class TrendingEntities {
                 });
             }
         }
-        return merged.values().stream()
-                .sorted(Comparator.comparingLong(Count::count).reversed().thenComparing(Count::name))
-                .limit(limit)
-                .toList();
+        return merged.values().stream().sorted(RANKING).limit(limit).toList();
     }
 }
