@@ -1,7 +1,6 @@
 package dev.newsflow.stream;
 
 import dev.newsflow.registry.SchemaRegistryException;
-import java.io.UncheckedIOException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.streams.errors.ProcessorStateException;
 
@@ -17,8 +16,9 @@ public final class NotTheRecordsFault {
     /** Likely to pass by itself: an outage of the registry or the brokers. */
     public static boolean isOutage(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if ((c instanceof SchemaRegistryException r && r.isRetriable()) || c instanceof RetriableException
-                    || c instanceof UncheckedIOException) {
+            // only failures of the services themselves: anything a crafted record could also raise would
+            // let that record stop the stream thread again and again instead of becoming a dead letter
+            if ((c instanceof SchemaRegistryException r && r.isRetriable()) || c instanceof RetriableException) {
                 return true;
             }
         }
