@@ -3,10 +3,8 @@ package dev.newsflow.clean;
 import dev.newsflow.avro.CleanArticle;
 import dev.newsflow.avro.SourceRef;
 import dev.newsflow.avro.TextSource;
+import dev.newsflow.stream.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -167,10 +165,6 @@ public final class ArticleCleaner {
     }
 
     static String sha256Hex(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
+        return Sha256.hex(s.getBytes(StandardCharsets.UTF_8));
     }
 }

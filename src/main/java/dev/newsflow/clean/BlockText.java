@@ -41,6 +41,21 @@ final class BlockText {
     private BlockText() {
     }
 
+    /**
+     * Appends text as a reader sees it: every run of white space (no-break spaces too) one space,
+     * none at the start. Stops once {@code out} is longer than {@code maxLength}.
+     */
+    static void appendCollapsed(StringBuilder out, String s, int maxLength) {
+        for (int i = 0; i < s.length() && out.length() <= maxLength; i++) {
+            char c = s.charAt(i);
+            if (!(Character.isWhitespace(c) || c == '\u00a0')) {
+                out.append(c);
+            } else if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
+                out.append(' ');
+            }
+        }
+    }
+
     static List<Block> blocks(Element root) {
         Collector collector = new Collector();
         NodeTraversor.traverse(collector, root);
@@ -66,7 +81,7 @@ final class BlockText {
                     return;
                 }
                 int before = current.length();
-                appendCollapsed(s);
+                appendCollapsed(current, s, Integer.MAX_VALUE);
                 if (linkDepth > 0) {
                     linkChars += current.length() - before;
                 }
@@ -94,20 +109,6 @@ final class BlockText {
                     blockTag = "p";
                 } else if (tag.equals("a")) {
                     linkDepth--;
-                }
-            }
-        }
-
-        private void appendCollapsed(String s) {
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                boolean space = Character.isWhitespace(c) || c == '\u00a0';
-                if (space) {
-                    if (current.length() > 0 && current.charAt(current.length() - 1) != ' ') {
-                        current.append(' ');
-                    }
-                } else {
-                    current.append(c);
                 }
             }
         }

@@ -21,15 +21,7 @@ final class BoundedText {
             @Override
             public FilterResult head(Node node, int depth) {
                 if (node instanceof TextNode t) {
-                    String s = t.getWholeText();
-                    for (int i = 0; i < s.length() && out.length() <= maxChars; i++) {
-                        char c = s.charAt(i);
-                        if (!(Character.isWhitespace(c) || c == '\u00a0')) {
-                            out.append(c);
-                        } else if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
-                            out.append(' ');
-                        }
-                    }
+                    BlockText.appendCollapsed(out, t.getWholeText(), maxChars);
                     if (out.length() > maxChars) {
                         return FilterResult.STOP;
                     }

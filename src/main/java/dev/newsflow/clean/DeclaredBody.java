@@ -23,9 +23,11 @@ final class DeclaredBody {
             return out;
         }
         for (String line : articleBody.split("\\R")) {
-            String collapsed = collapse(line);
-            if (!collapsed.isEmpty()) {
-                out.add(collapsed);
+            StringBuilder collapsed = new StringBuilder(line.length());
+            BlockText.appendCollapsed(collapsed, line, Integer.MAX_VALUE);
+            String paragraph = collapsed.toString().strip();
+            if (!paragraph.isEmpty()) {
+                out.add(paragraph);
             }
         }
         return out;
@@ -33,20 +35,5 @@ final class DeclaredBody {
 
     private static boolean looksLikeHtml(String s) {
         return s.contains("</p>") || s.contains("<br") || s.contains("</div>") || s.contains("<p>");
-    }
-
-    private static String collapse(String line) {
-        StringBuilder out = new StringBuilder(line.length());
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u00a0') {
-                if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
-                    out.append(' ');
-                }
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString().strip();
     }
 }

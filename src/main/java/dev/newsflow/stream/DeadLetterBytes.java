@@ -1,10 +1,7 @@
 package dev.newsflow.stream;
 
 import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 
 /**
  * The bytes a dead letter carries. A dead letter larger than the producer may send would fail to be
@@ -19,20 +16,12 @@ public record DeadLetterBytes(ByteBuffer bytes, boolean truncated, long original
     public static DeadLetterBytes of(byte[] original, int limit) {
         boolean truncated = original.length > limit;
         byte[] kept = truncated ? Arrays.copyOf(original, limit) : original;
-        return new DeadLetterBytes(ByteBuffer.wrap(kept), truncated, original.length, sha256Hex(original));
+        return new DeadLetterBytes(ByteBuffer.wrap(kept), truncated, original.length, Sha256.hex(original));
     }
 
     /** What to add to the dead letter's message when the bytes were cut. */
     public String note() {
         return truncated ? " (value truncated to its first " + bytes.remaining() + " of " + originalLength
                 + " bytes; valueSha256 identifies the original)" : "";
-    }
-
-    private static String sha256Hex(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
     }
 }
