@@ -20,11 +20,14 @@ public final class AvroSerdes {
     }
 
     public static AvroSerdes from(NewsflowConfig config) {
-        RegistrySettings settings = RegistrySettings.of(config.get("newsflow.registry.url"))
-                .withBasicAuth(config.optional("newsflow.registry.basic.auth.user.info").orElse(null));
-        return new AvroSerdes(new SchemaRegistryClient(settings),
+        return new AvroSerdes(new SchemaRegistryClient(registrySettings(config)),
                 SubjectNameStrategy.parse(config.get("newsflow.registry.subject.name.strategy")),
                 config.getBoolean("newsflow.registry.auto.register"));
+    }
+
+    public static RegistrySettings registrySettings(NewsflowConfig config) {
+        return RegistrySettings.of(config.get("newsflow.registry.url"))
+                .withBasicAuth(config.optional("newsflow.registry.basic.auth.user.info").orElse(null));
     }
 
     public <T extends SpecificRecord> RegistryAvroSerde<T> forValues(Class<T> type) {

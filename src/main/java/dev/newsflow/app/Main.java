@@ -40,7 +40,14 @@ public final class Main {
 
     private static void run(NewsflowConfig config) throws Exception {
         CountDownLatch stopped = new CountDownLatch(1);
-        NewsflowApp app = NewsflowApp.start(config);
+        NewsflowApp app;
+        try {
+            app = NewsflowApp.start(config);
+        } catch (StartupFailure e) {
+            System.err.println("newsflow cannot start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();
             stopped.countDown();

@@ -1,6 +1,7 @@
 package dev.newsflow.app;
 
 import dev.newsflow.metrics.OpsHttpServer;
+import dev.newsflow.metrics.OpsReply;
 import dev.newsflow.metrics.PipelineMetrics;
 import dev.newsflow.metrics.StreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -36,9 +37,46 @@ public final class NewsflowApp implements AutoCloseable {
     }
 
     public static NewsflowApp start(NewsflowConfig config) throws Exception {
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        InstanceHealth health = new InstanceHealth();
+        // the port opens first, so that a probe sees a live instance that is not ready while it waits
+        OpsHttpServer http = new OpsHttpServer(config.getInt("newsflow.http.port"), meters, health);
+        try {
+            return start(config, meters, health, http);
+        } catch (Exception | Error e) {
+            http.close();
+            meters.close();
+            throw e;
+        }
+    }
+
+    private static NewsflowApp start(NewsflowConfig config, PrometheusMeterRegistry meters, InstanceHealth health,
+                                     OpsHttpServer http) throws Exception {
         AvroSerdes serdes = AvroSerdes.from(config);
         Topics topics = Topics.from(config, serdes);
         Properties kafka = config.kafkaProperties();
+        new Dependencies(kafka, AvroSerdes.registrySettings(config)).await(config.getDuration("newsflow.startup.wait"),
+                health::starting, () -> prepare(config, topics, kafka));
+        health.starting("loading the entity model");
+        TopologyParts parts = TopologyParts.from(config, serdes, new PipelineMetrics(meters));
+        kafka.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        Topology topology = NewsflowTopology.build(topics, parts);
+        KafkaStreams streams = new KafkaStreams(topology, kafka);
+        // a stream thread that dies is replaced (after a back-off for outages); records it failed on are retried
+        streams.setUncaughtExceptionHandler(new StreamThreadFailures(meters,
+                config.getInt("newsflow.stream.max.replacements")));
+        StreamsMetrics streamsMetrics = new StreamsMetrics(meters, streams, config.getDuration("newsflow.metrics.refresh"));
+        String description = topology.describe().toString();
+        http.route("/topology", query -> OpsReply.text(200, description));
+        http.routeCostly("/entities/trending", new TrendingEndpoint(streams,
+                Optional.ofNullable(kafka.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG))));
+        health.started(streams, parts.guards().watch());
+        streams.start();
+        LOG.info("operations endpoints on port {}: /metrics /ready /live /topology /entities/trending", http.port());
+        return new NewsflowApp(streams, meters, streamsMetrics, http);
+    }
+
+    private static void prepare(NewsflowConfig config, Topics topics, Properties kafka) throws Exception {
         if (config.getBoolean("newsflow.topics.create")) {
             try (Admin admin = Admin.create(ClientProperties.admin(kafka))) {
                 TopicProvisioner.ensure(admin, topics, config.getInt("newsflow.topics.partitions"),
@@ -51,23 +89,6 @@ public final class NewsflowApp implements AutoCloseable {
                 LOG.info("seeded the knowledge base topic {} with {} entities", topics.entitiesKb().name(), seeded);
             }
         }
-        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        TopologyParts parts = TopologyParts.from(config, serdes, new PipelineMetrics(meters));
-        kafka.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        Topology topology = NewsflowTopology.build(topics, parts);
-        KafkaStreams streams = new KafkaStreams(topology, kafka);
-        // a stream thread that dies is replaced (after a back-off for outages); records it failed on are retried
-        streams.setUncaughtExceptionHandler(new StreamThreadFailures(meters,
-                config.getInt("newsflow.stream.max.replacements")));
-        StreamsMetrics streamsMetrics = new StreamsMetrics(meters, streams, config.getDuration("newsflow.metrics.refresh"));
-        OpsHttpServer http = new OpsHttpServer(config.getInt("newsflow.http.port"), meters, () -> streams,
-                topology.describe().toString(), parts.guards().watch()::problem,
-                parts.guards().watch()::notReadyBecause);
-        http.route("/entities/trending", new TrendingEndpoint(streams,
-                Optional.ofNullable(kafka.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG))));
-        streams.start();
-        LOG.info("operations endpoints on port {}: /metrics /ready /live /topology /entities/trending", http.port());
-        return new NewsflowApp(streams, meters, streamsMetrics, http);
     }
 
     public int httpPort() {

@@ -13,7 +13,10 @@ import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Creates the application's topics when they are missing, with the settings each one needs. */
 public final class TopicProvisioner {
-    /** Raw pages and their dead letters carry whole pages: allow records well above the 1 MB default. */
+    /**
+     * Raw pages, their dead letters, and articles (a page of up to 5 MiB can hold that much text, carried
+     * as text and as paragraphs) may all be larger than the 1 MB default: allow 32 MiB on every topic.
+     */
     static final String LARGE_RECORDS = String.valueOf(32 * 1024 * 1024);
 
     private TopicProvisioner() {
@@ -27,8 +30,10 @@ public final class TopicProvisioner {
         for (NewTopic topic : List.of(
                 new NewTopic(topics.pagesRaw().name(), Optional.of(partitions), rf)
                         .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, LARGE_RECORDS)),
-                new NewTopic(topics.articlesEnriched().name(), Optional.of(partitions), rf),
-                new NewTopic(topics.articlesDuplicates().name(), Optional.of(partitions), rf),
+                new NewTopic(topics.articlesEnriched().name(), Optional.of(partitions), rf)
+                        .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, LARGE_RECORDS)),
+                new NewTopic(topics.articlesDuplicates().name(), Optional.of(partitions), rf)
+                        .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, LARGE_RECORDS)),
                 new NewTopic(topics.pagesDlq().name(), Optional.of(partitions), rf)
                         .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, LARGE_RECORDS)),
                 new NewTopic(topics.entitiesKb().name(), Optional.of(1), rf)

@@ -2,22 +2,18 @@ package dev.newsflow.app;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import dev.newsflow.entities.TrendingEntities;
-import dev.newsflow.metrics.OpsHttpServer;
+import dev.newsflow.metrics.OpsEndpoint;
+import dev.newsflow.metrics.OpsReply;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +30,7 @@ import org.apache.kafka.streams.state.ReadOnlyWindowStore;
  * partitions it owns; when {@code application.server} is set, the instance asked gathers the
  * others' local answers ({@code scope=local}) and merges them.
  */
-final class TrendingEndpoint implements HttpHandler {
+final class TrendingEndpoint implements OpsEndpoint {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<TrendingEntities.Count>> COUNTS = new TypeReference<>() {
     };
@@ -49,16 +45,14 @@ final class TrendingEndpoint implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        Map<String, String> params = params(exchange.getRequestURI());
+    public OpsReply answer(Map<String, String> params) throws IOException {
         int hours;
         int limit;
         try {
             hours = Math.max(1, Math.min(48, Integer.parseInt(params.getOrDefault("hours", "1"))));
             limit = Math.max(1, Math.min(1000, Integer.parseInt(params.getOrDefault("limit", "20"))));
         } catch (NumberFormatException notANumber) {
-            OpsHttpServer.respond(exchange, 400, "text/plain", "hours and limit are whole numbers");
-            return;
+            return OpsReply.text(400, "hours and limit are whole numbers");
         }
         Instant to = Instant.now();
         Instant from = to.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(hours - 1L));
@@ -68,8 +62,7 @@ final class TrendingEndpoint implements HttpHandler {
                     TrendingEntities.STORE, QueryableStoreTypes.windowStore()));
             local = TrendingEntities.top(store, from, to, limit);
         } catch (InvalidStateStoreException notQueryableYet) {
-            OpsHttpServer.respond(exchange, 503, "text/plain", "the store is not queryable now (" + streams.state() + ")");
-            return;
+            return OpsReply.text(503, "the store is not queryable now (" + streams.state() + ")");
         }
         List<List<TrendingEntities.Count>> parts = new ArrayList<>();
         parts.add(local);
@@ -81,9 +74,8 @@ final class TrendingEndpoint implements HttpHandler {
                 }
             }
         }
-        OpsHttpServer.respond(exchange, 200, "application/json",
-                JSON.writeValueAsString(Map.of("from", from.toString(), "to", to.toString(),
-                        "entities", TrendingEntities.merge(parts, limit))));
+        return OpsReply.json(JSON.writeValueAsString(Map.of("from", from.toString(), "to", to.toString(),
+                "entities", TrendingEntities.merge(parts, limit))));
     }
 
     private List<TrendingEntities.Count> askPeer(String peer, int hours, int limit) throws IOException {
@@ -99,19 +91,5 @@ final class TrendingEndpoint implements HttpHandler {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted asking " + peer, e);
         }
-    }
-
-    private static Map<String, String> params(URI uri) {
-        Map<String, String> params = new HashMap<>();
-        if (uri.getRawQuery() != null) {
-            for (String pair : uri.getRawQuery().split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return params;
     }
 }

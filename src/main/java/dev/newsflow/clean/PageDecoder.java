@@ -173,24 +173,31 @@ public final class PageDecoder {
                 ? Optional.of(text) : Optional.empty();
     }
 
-    /** Well-formed multi-byte sequences and malformed sequences in a body. */
+    /** Well-formed multi-byte sequences and runs of malformed bytes in a body. */
     record Utf8Census(int wellFormedMultiByte, int malformed) {
         static Utf8Census of(byte[] body) {
             int good = 0;
             int bad = 0;
+            boolean inBadRun = false;
             int i = 0;
             while (i < body.length) {
                 int b = body[i] & 0xff;
                 if (b < 0x80) {
+                    inBadRun = false;
                     i++;
                     continue;
                 }
                 int length = sequenceLength(body, i);
                 if (length > 0) {
                     good++;
+                    inBadRun = false;
                     i += length;
                 } else {
-                    bad++;
+                    // one broken character is often several stray bytes (an encoded surrogate is three): one error
+                    if (!inBadRun) {
+                        bad++;
+                    }
+                    inBadRun = true;
                     i++;
                 }
             }

@@ -44,6 +44,9 @@ class PageDecoderTest {
         String decoded = new PageDecoder(10_000).decode(page, null);
         assertThat(decoded).startsWith(chinese).endsWith(chinese);
         assertThat(decoded.chars().filter(c -> c == '\uFFFD').count()).isBetween(1L, 3L);
+        // one sentence of evidence is enough, though the broken character is three stray bytes
+        byte[] once = concat(chinese.getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80});
+        assertThat(new PageDecoder(10_000).decode(once, null)).startsWith(chinese + "\uFFFD");
     }
 
     @Test

@@ -63,6 +63,8 @@ class HelmChartTest {
         assertThat(config.path("KAFKA_PROCESSING_GUARANTEE").asText()).isEqualTo("exactly_once_v2");
         assertThat(config.path("NEWSFLOW_REGISTRY_URL").asText()).isEqualTo("http://registry:8080/apis/ccompat/v7");
         assertThat(config.path("NEWSFLOW_HTTP_PORT").asText()).isEqualTo("8080");
+        assertThat(config.path("NEWSFLOW_STARTUP_WAIT").asText()).as("a pod waits, not ready, for its dependencies")
+                .isEqualTo("PT0S");
         assertThat(only(objects, "PodDisruptionBudget").at("/spec/maxUnavailable").asInt()).isEqualTo(1);
     }
 

@@ -1,0 +1,103 @@
+package dev.newsflow.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A TCP forwarder on a fixed loopback port that a test can cut (every connection dropped, new ones
+ * refused, as when a service goes down) and restore, to stage an outage of a real service.
+ */
+public final class CuttableProxy implements AutoCloseable {
+    private final int port;
+    private final InetSocketAddress target;
+    private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private volatile ServerSocket listener;
+
+    public CuttableProxy(int port, String targetHost, int targetPort) {
+        this.port = port;
+        this.target = new InetSocketAddress(targetHost, targetPort);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public synchronized void restore() throws IOException {
+        if (listener != null) {
+            return;
+        }
+        ServerSocket server = new ServerSocket();
+        server.setReuseAddress(true);
+        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        listener = server;
+        Thread acceptor = new Thread(() -> accept(server), "proxy-accept-" + port);
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    public synchronized void cut() throws IOException {
+        if (listener != null) {
+            listener.close();
+            listener = null;
+        }
+        for (Socket socket : open) {
+            socket.close();
+        }
+        open.clear();
+    }
+
+    private void accept(ServerSocket server) {
+        while (!server.isClosed()) {
+            try {
+                Socket client = server.accept();
+                Socket upstream = new Socket();
+                upstream.connect(target, 2_000);
+                open.add(client);
+                open.add(upstream);
+                pump(client, upstream);
+                pump(upstream, client);
+            } catch (IOException closedOrRefused) {
+                // cut: the listener is closed; or the target refused this one connection
+            }
+        }
+    }
+
+    private void pump(Socket from, Socket to) {
+        Thread t = new Thread(() -> {
+            byte[] buffer = new byte[16 * 1024];
+            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    out.write(buffer, 0, n);
+                }
+            } catch (IOException closed) {
+                // either side went away; closing both ends the other pump too
+            } finally {
+                closeQuietly(from);
+                closeQuietly(to);
+            }
+        }, "proxy-pump-" + port);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void closeQuietly(Socket socket) {
+        open.remove(socket);
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        cut();
+    }
+}
