@@ -63,7 +63,7 @@ public final class NewsflowApp implements AutoCloseable {
         Topology topology = NewsflowTopology.build(topics, parts);
         KafkaStreams streams = new KafkaStreams(topology, kafka);
         // a stream thread that dies is replaced (after a back-off for outages); records it failed on are retried
-        streams.setUncaughtExceptionHandler(new StreamThreadFailures(meters,
+        streams.setUncaughtExceptionHandler(new StreamThreadFailures(meters, parts.guards().watch(),
                 config.getInt("newsflow.stream.max.replacements")));
         StreamsMetrics streamsMetrics = new StreamsMetrics(meters, streams, config.getDuration("newsflow.metrics.refresh"));
         String description = topology.describe().toString();

@@ -1,6 +1,7 @@
 package dev.newsflow.app;
 
 import dev.newsflow.stream.NotTheRecordsFault;
+import dev.newsflow.stream.RecordWatch;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -24,11 +25,13 @@ final class StreamThreadFailures implements StreamsUncaughtExceptionHandler {
     private static final long MAX_BACKOFF_MILLIS = 60_000;
 
     private final MeterRegistry meters;
+    private final RecordWatch watch;
     private final int maxReplacements;
     private final Deque<Long> recent = new ArrayDeque<>();
 
-    StreamThreadFailures(MeterRegistry meters, int maxReplacementsPerTenMinutes) {
+    StreamThreadFailures(MeterRegistry meters, RecordWatch watch, int maxReplacementsPerTenMinutes) {
         this.meters = meters;
+        this.watch = watch;
         this.maxReplacements = maxReplacementsPerTenMinutes;
     }
 
@@ -44,14 +47,19 @@ final class StreamThreadFailures implements StreamsUncaughtExceptionHandler {
         }
         Counter.builder(REPLACEMENTS).description("Stream threads replaced after a failure")
                 .tag("cause", cause).register(meters).increment();
+        if (cause.equals("state_store")) {
+            // a full disk is not cured by waiting alone: /live fails until records get through again
+            watch.streamThreadStoreFailed(rootMessage(failure));
+        }
         if (cause.equals("error")) {
             LOG.error("stream thread failed; replacing it", failure);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         }
         long backoff = Math.min(MAX_BACKOFF_MILLIS, 1000L << Math.min(inWindow - 1, 16));
         if (inWindow == 1 || Integer.bitCount(inWindow) == 1) { // 1st, 2nd, 4th, 8th...: not a line per attempt
-            LOG.warn("stream thread stopped by an {} ({}); its records wait, retrying in {} s (failure {} in {} min)",
-                    cause.replace('_', ' '), rootMessage(failure), backoff / 1000, inWindow, WINDOW.toMinutes());
+            LOG.warn("stream thread stopped by {} ({}); its records wait, retrying in {} s (failure {} in {} min)",
+                    cause.equals("outage") ? "an outage" : "a failed state store", rootMessage(failure), backoff / 1000,
+                    inWindow, WINDOW.toMinutes());
         }
         try {
             Thread.sleep(backoff);

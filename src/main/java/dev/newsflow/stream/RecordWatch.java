@@ -17,6 +17,9 @@ public final class RecordWatch {
     private final Map<Thread, Long> startedAt = new ConcurrentHashMap<>();
     private final AtomicInteger runawayWorkers = new AtomicInteger();
     private final Map<String, String> outages = new ConcurrentHashMap<>();
+    private static final String IN_A_STREAM_THREAD = "a stream thread";
+
+    /** Where a state store failed ("the dedup stage", "a stream thread") and how. */
     private final Map<String, String> storeFailures = new ConcurrentHashMap<>();
     private final long stuckNanos;
     private final int maxRunawayWorkers;
@@ -54,11 +57,22 @@ public final class RecordWatch {
     /** A record went through the stage: whatever it was waiting on is back. */
     void progressed(String stage) {
         outages.remove(stage);
-        storeFailures.remove(stage);
+        storeFailures.remove(inStage(stage));
+        // a record got through, so the stores take writes again; a failing flush will say so anew
+        storeFailures.remove(IN_A_STREAM_THREAD);
     }
 
     void storeFailed(String stage, String what) {
-        storeFailures.put(stage, what);
+        storeFailures.put(inStage(stage), what);
+    }
+
+    /** A stream thread died on a state store outside any one record (a flush at commit, a restore), e.g. a full disk. */
+    public void streamThreadStoreFailed(String what) {
+        storeFailures.put(IN_A_STREAM_THREAD, what);
+    }
+
+    private static String inStage(String stage) {
+        return "the " + stage + " stage";
     }
 
     /** Why the instance cannot take records now, if it cannot: readiness says so. */
@@ -69,7 +83,7 @@ public final class RecordWatch {
 
     private Optional<String> storeFailure() {
         return storeFailures.entrySet().stream().findFirst()
-                .map(e -> "a state store of the " + e.getKey() + " stage failed: " + e.getValue());
+                .map(e -> "a state store failed in " + e.getKey() + ": " + e.getValue());
     }
 
     public int runawayWorkers() {
