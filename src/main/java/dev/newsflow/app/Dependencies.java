@@ -85,7 +85,7 @@ final class Dependencies {
         checkRegistry();
         try {
             preparation.run();
-        } catch (InterruptedException e) {
+        } catch (InterruptedException | StartupFailure e) {
             throw e;
         } catch (Exception e) {
             if (NotTheRecordsFault.isOutage(e) || e instanceof java.util.concurrent.TimeoutException) {

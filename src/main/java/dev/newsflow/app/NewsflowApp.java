@@ -2,6 +2,11 @@ package dev.newsflow.app;
 
 import dev.newsflow.metrics.OpsHttpServer;
 import dev.newsflow.metrics.OpsReply;
+import dev.newsflow.registry.SchemaContract;
+import dev.newsflow.registry.SchemaRegistryClient;
+import dev.newsflow.serde.SubjectNameStrategy;
+import java.util.ArrayList;
+import java.util.List;
 import dev.newsflow.metrics.PipelineMetrics;
 import dev.newsflow.metrics.StreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -68,7 +73,7 @@ public final class NewsflowApp implements AutoCloseable {
         StreamsMetrics streamsMetrics = new StreamsMetrics(meters, streams, config.getDuration("newsflow.metrics.refresh"));
         String description = topology.describe().toString();
         http.route("/topology", query -> OpsReply.text(200, description));
-        http.routeCostly("/entities/trending", new TrendingEndpoint(streams,
+        http.routeCostly("/entities/trending", new TrendingEndpoint(streams, parts.trending(),
                 Optional.ofNullable(kafka.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG))));
         health.started(streams, parts.guards().watch());
         streams.start();
@@ -83,11 +88,26 @@ public final class NewsflowApp implements AutoCloseable {
                         (short) config.getInt("newsflow.topics.replication"));
             }
         }
+        enforceSchemaContract(config, topics);
         if (config.getBoolean("newsflow.kb.seed")) {
             int seeded = KnowledgeBaseSeeder.seedIfEmpty(kafka, topics.entitiesKb());
             if (seeded > 0) {
                 LOG.info("seeded the knowledge base topic {} with {} entities", topics.entitiesKb().name(), seeded);
             }
+        }
+    }
+
+    private static void enforceSchemaContract(NewsflowConfig config, Topics topics) throws StartupFailure {
+        SubjectNameStrategy strategy = SubjectNameStrategy.parse(config.get("newsflow.registry.subject.name.strategy"));
+        List<SchemaContract.Subject> subjects = new ArrayList<>();
+        topics.writtenValueSchemas().forEach((topic, schema) ->
+                subjects.add(new SchemaContract.Subject(strategy.subject(topic, false, schema), schema)));
+        try {
+            new SchemaContract(new SchemaRegistryClient(AvroSerdes.registrySettings(config)),
+                    config.get("newsflow.registry.compatibility"), config.getBoolean("newsflow.registry.compatibility.set"),
+                    config.getBoolean("newsflow.registry.auto.register")).enforce(subjects);
+        } catch (SchemaContract.Broken e) {
+            throw new StartupFailure(e.getMessage(), e);
         }
     }
 

@@ -100,7 +100,7 @@ public final class NewsflowTopology {
                             .mapValues(Outcome::value, Named.as("unwrap-enriched"))
                             .peek((id, article) -> listener.articleEnriched(article.getEntities().size()),
                                     Named.as("count-enriched"));
-                    TrendingEntities.count(enriched);
+                    TrendingEntities.count(enriched, parts.trending());
                     enriched.to(topics.articlesEnriched().name(), Produced.with(topics.articlesEnriched().keySerde(),
                                     topics.articlesEnriched().valueSerde()).withName("articles-enriched"));
                 }, "first-seen"));

@@ -17,7 +17,7 @@ public final class TopicProvisioner {
      * Raw pages, their dead letters, and articles (a page of up to 5 MiB can hold that much text, carried
      * as text and as paragraphs) may all be larger than the 1 MB default: allow 32 MiB on every topic.
      */
-    static final String LARGE_RECORDS = String.valueOf(32 * 1024 * 1024);
+    public static final String LARGE_RECORDS = String.valueOf(32 * 1024 * 1024);
 
     private TopicProvisioner() {
     }

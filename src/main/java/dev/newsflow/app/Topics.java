@@ -4,7 +4,10 @@ import dev.newsflow.avro.DeadLetter;
 import dev.newsflow.avro.DuplicateArticle;
 import dev.newsflow.avro.EnrichedArticle;
 import dev.newsflow.avro.KnowledgeEntity;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.avro.Schema;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -32,6 +35,16 @@ public record Topics(TopicSpec<byte[], byte[]> pagesRaw,
                 new TopicSpec<>(config.get("newsflow.topic.pages.dlq"), Serdes.String(), serdes.forValues(DeadLetter.class)),
                 new TopicSpec<>(config.get("newsflow.topic.entities.kb"), Serdes.String(),
                         serdes.forValues(KnowledgeEntity.class)));
+    }
+
+    /** The Avro topics the application writes, in this order, with their value schemas: the downstream contract. */
+    public Map<String, Schema> writtenValueSchemas() {
+        Map<String, Schema> written = new LinkedHashMap<>();
+        written.put(articlesEnriched.name(), EnrichedArticle.getClassSchema());
+        written.put(articlesDuplicates.name(), DuplicateArticle.getClassSchema());
+        written.put(pagesDlq.name(), DeadLetter.getClassSchema());
+        written.put(entitiesKb.name(), KnowledgeEntity.getClassSchema());
+        return written;
     }
 
     public List<String> names() {

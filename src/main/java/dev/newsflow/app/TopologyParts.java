@@ -8,6 +8,7 @@ import dev.newsflow.dedup.DedupSettings;
 import dev.newsflow.entities.EntityTagger;
 import dev.newsflow.entities.KnowledgeBase;
 import dev.newsflow.entities.StanfordCrfRecognizer;
+import dev.newsflow.entities.TrendingLeaderboards;
 import dev.newsflow.stream.RecordWatch;
 import dev.newsflow.stream.StageGuards;
 import dev.newsflow.stream.StageListener;
@@ -20,7 +21,8 @@ import org.apache.kafka.common.serialization.Serde;
  */
 public record TopologyParts(ArticleCleaner cleaner, DedupSettings dedup, KnowledgeBase knowledgeBase,
                             EntityTagger tagger, int tagPartitions, Serde<RawPage> rawPageSerde,
-                            Serde<CleanArticle> cleanArticleSerde, StageListener listener, StageGuards guards) {
+                            Serde<CleanArticle> cleanArticleSerde, StageListener listener, StageGuards guards,
+                            TrendingLeaderboards trending) {
 
     /** A stream thread on one record for this many budgets is stuck: the budget only bounds stages without stores. */
     private static final int STUCK_AFTER_BUDGETS = 6;
@@ -48,6 +50,6 @@ public record TopologyParts(ArticleCleaner cleaner, DedupSettings dedup, Knowled
                         config.getInt("newsflow.record.max.runaways")));
         return new TopologyParts(cleaner, dedup, knowledgeBase, tagger, config.getInt("newsflow.topics.partitions"),
                 serdes.forValues(RawPage.class),
-                serdes.forValues(CleanArticle.class), listener, guards);
+                serdes.forValues(CleanArticle.class), listener, guards, new TrendingLeaderboards());
     }
 }

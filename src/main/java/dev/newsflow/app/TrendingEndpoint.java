@@ -3,6 +3,7 @@ package dev.newsflow.app;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsflow.entities.TrendingEntities;
+import dev.newsflow.entities.TrendingLeaderboards;
 import dev.newsflow.metrics.OpsEndpoint;
 import dev.newsflow.metrics.OpsReply;
 import java.io.IOException;
@@ -36,11 +37,13 @@ final class TrendingEndpoint implements OpsEndpoint {
     };
 
     private final KafkaStreams streams;
+    private final TrendingLeaderboards leaderboards;
     private final Optional<String> self;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    TrendingEndpoint(KafkaStreams streams, Optional<String> applicationServer) {
+    TrendingEndpoint(KafkaStreams streams, TrendingLeaderboards leaderboards, Optional<String> applicationServer) {
         this.streams = streams;
+        this.leaderboards = leaderboards;
         this.self = applicationServer;
     }
 
@@ -60,7 +63,7 @@ final class TrendingEndpoint implements OpsEndpoint {
         try {
             ReadOnlyWindowStore<String, Long> store = streams.store(StoreQueryParameters.fromNameAndType(
                     TrendingEntities.STORE, QueryableStoreTypes.windowStore()));
-            local = TrendingEntities.top(store, from, to, limit);
+            local = TrendingEntities.top(store, leaderboards, from, to, limit);
         } catch (InvalidStateStoreException notQueryableYet) {
             return OpsReply.text(503, "the store is not queryable now (" + streams.state() + ")");
         }

@@ -45,22 +45,28 @@ public final class TrendingEntities {
     private TrendingEntities() {
     }
 
-    public static void count(KStream<String, EnrichedArticle> enriched) {
+    public static void count(KStream<String, EnrichedArticle> enriched, TrendingLeaderboards leaderboards) {
         // one record per entity and article, carrying its mention count: a tenth of the records that one
         // per mention would push through the repartition topic and the store
-        enriched.flatMap((id, article) -> {
-                    List<KeyValue<String, Long>> out = new ArrayList<>();
-                    for (Entity e : article.getEntities()) {
-                        out.add(KeyValue.pair(key(e), (long) e.getCount()));
-                    }
-                    return out;
-                }, Named.as("entity-mentions"))
-                .groupByKey(Grouped.with("trending-entities", Serdes.String(), Serdes.Long()))
+        countMentions(enriched.flatMap((id, article) -> {
+            List<KeyValue<String, Long>> out = new ArrayList<>();
+            for (Entity e : article.getEntities()) {
+                out.add(KeyValue.pair(key(e), (long) e.getCount()));
+            }
+            return out;
+        }, Named.as("entity-mentions")), leaderboards);
+    }
+
+    /** Mentions keyed by entity, counted per hour into the store and the leaderboards. */
+    static void countMentions(KStream<String, Long> mentions, TrendingLeaderboards leaderboards) {
+        mentions.groupByKey(Grouped.with("trending-entities", Serdes.String(), Serdes.Long()))
                 .windowedBy(TimeWindows.ofSizeAndGrace(WINDOW, GRACE))
                 .reduce(Long::sum, Named.as("count-mentions"), Materialized.<String, Long, WindowStore<Bytes, byte[]>>as(STORE)
                         .withKeySerde(Serdes.String())
                         .withValueSerde(Serdes.Long())
-                        .withRetention(RETENTION));
+                        .withRetention(RETENTION))
+                .toStream(Named.as("mention-counts"))
+                .process(() -> new LeaderboardUpdater(leaderboards), Named.as("trending-leaders"), STORE);
     }
 
     static String key(Entity e) {
@@ -69,29 +75,15 @@ public final class TrendingEntities {
 
     /**
      * The most mentioned entities with an hour window starting in [from, to], from this instance's
-     * store: one pass sums each entity's mentions, a heap of {@code limit} entries keeps the leaders
-     * (time n log k, and no per-hour maps for the hundreds of thousands of entities that lose), and
-     * only the leaders' hours are read back.
+     * store: the leaderboards name the leaders when they can prove them, else one pass over the store
+     * does; then only the leaders' hours are read back.
      */
-    public static List<Count> top(ReadOnlyWindowStore<String, Long> store, Instant from, Instant to, int limit) {
-        Map<String, long[]> totals = new HashMap<>();
-        try (KeyValueIterator<Windowed<String>, Long> it = store.fetchAll(from, to)) {
-            while (it.hasNext()) {
-                KeyValue<Windowed<String>, Long> kv = it.next();
-                totals.computeIfAbsent(kv.key.key(), k -> new long[1])[0] += kv.value;
-            }
-        }
-        Comparator<Map.Entry<String, long[]>> ranking = Comparator.<Map.Entry<String, long[]>>comparingLong(
-                e -> e.getValue()[0]).reversed().thenComparing(e -> nameOf(e.getKey())).thenComparing(Map.Entry::getKey);
-        PriorityQueue<Map.Entry<String, long[]>> leaders = new PriorityQueue<>(limit + 1, ranking.reversed());
-        for (Map.Entry<String, long[]> e : totals.entrySet()) {
-            leaders.offer(e);
-            if (leaders.size() > limit) {
-                leaders.poll(); // the weakest so far
-            }
-        }
+    public static List<Count> top(ReadOnlyWindowStore<String, Long> store, TrendingLeaderboards leaderboards,
+                                  Instant from, Instant to, int limit) {
+        List<Map.Entry<String, Long>> leaders = leaderboards.top(from, to, limit, key -> sum(store, key, from, to))
+                .orElseGet(() -> scanForLeaders(store, from, to, limit));
         List<Count> out = new ArrayList<>();
-        for (Map.Entry<String, long[]> e : leaders) {
+        for (Map.Entry<String, Long> e : leaders) {
             Map<String, Long> hourly = new TreeMap<>();
             try (WindowStoreIterator<Long> hours = store.fetch(e.getKey(), from, to)) {
                 while (hours.hasNext()) {
@@ -100,14 +92,46 @@ public final class TrendingEntities {
                 }
             }
             String[] typeAndName = e.getKey().split("\\|", 2);
-            out.add(new Count(typeAndName[0], typeAndName[1], e.getValue()[0], hourly));
+            out.add(new Count(typeAndName[0], typeAndName[1], e.getValue(), hourly));
         }
         out.sort(RANKING);
         return out;
     }
 
-    private static String nameOf(String key) {
-        return key.substring(key.indexOf('|') + 1);
+    static long sum(ReadOnlyWindowStore<String, Long> store, String key, Instant from, Instant to) {
+        long total = 0;
+        try (WindowStoreIterator<Long> hours = store.fetch(key, from, to)) {
+            while (hours.hasNext()) {
+                total += hours.next().value;
+            }
+        }
+        return total;
+    }
+
+    /**
+     * Every entity of the period: one pass sums each entity's mentions and a heap of {@code limit}
+     * entries keeps the leaders (time n log k, no per-hour maps for the entities that lose).
+     */
+    static List<Map.Entry<String, Long>> scanForLeaders(ReadOnlyWindowStore<String, Long> store, Instant from,
+                                                        Instant to, int limit) {
+        Map<String, long[]> totals = new HashMap<>();
+        try (KeyValueIterator<Windowed<String>, Long> it = store.fetchAll(from, to)) {
+            while (it.hasNext()) {
+                KeyValue<Windowed<String>, Long> kv = it.next();
+                totals.computeIfAbsent(kv.key.key(), k -> new long[1])[0] += kv.value;
+            }
+        }
+        Comparator<Map.Entry<String, long[]>> ranking = Comparator.<Map.Entry<String, long[]>>comparingLong(
+                e -> e.getValue()[0]).reversed().thenComparing(e -> TrendingLeaderboards.nameOf(e.getKey()))
+                .thenComparing(Map.Entry::getKey);
+        PriorityQueue<Map.Entry<String, long[]>> leaders = new PriorityQueue<>(limit + 1, ranking.reversed());
+        for (Map.Entry<String, long[]> e : totals.entrySet()) {
+            leaders.offer(e);
+            if (leaders.size() > limit) {
+                leaders.poll(); // the weakest so far
+            }
+        }
+        return leaders.stream().map(e -> Map.entry(e.getKey(), e.getValue()[0])).toList();
     }
 
     /** Counts from several instances (each owns different entities, but merging is safe either way), top first. */

@@ -89,6 +89,26 @@ public class SchemaRegistryClient implements SchemaRegistry {
                 : answer.path("compatibility").asText();
     }
 
+    /** Whether the registry would accept the schema as the subject's next version; empty when the subject is new. */
+    public Optional<Compatibility> testCompatibility(String subject, Schema schema) {
+        try {
+            JsonNode answer = send("POST", "/compatibility/subjects/" + encode(subject) + "/versions/latest?verbose=true",
+                    Map.of("schema", schema.toString()));
+            List<String> messages = new java.util.ArrayList<>();
+            answer.path("messages").forEach(m -> messages.add(m.asText()));
+            return Optional.of(new Compatibility(answer.path("is_compatible").asBoolean(false), messages));
+        } catch (SchemaRegistryException e) {
+            if (e.isNotFound()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** A registry's verdict on a schema against a subject's latest version, with its reasons when it is no. */
+    public record Compatibility(boolean compatible, List<String> messages) {
+    }
+
     private JsonNode send(String method, String path, Object body) {
         SchemaRegistryException last = null;
         long backoffMillis = settings.initialBackoff().toMillis();

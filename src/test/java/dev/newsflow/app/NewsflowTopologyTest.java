@@ -49,13 +49,14 @@ class NewsflowTopologyTest {
     private TestOutputTopic<String, DuplicateArticle> duplicates;
     private TestOutputTopic<String, DeadLetter> dlq;
     private long clock = 1_767_225_600_000L;
+    private TopologyParts parts;
 
     @BeforeEach
     void setUp() {
         NewsflowConfig config = NewsflowConfig.withOverrides(Map.of());
         serdes = new AvroSerdes(new InMemorySchemaRegistry(), SubjectNameStrategy.TOPIC, true);
         topics = Topics.from(config, serdes);
-        TopologyParts parts = TopologyParts.from(config, serdes, StageListener.NONE);
+        parts = TopologyParts.from(config, serdes, StageListener.NONE);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "newsflow-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -262,7 +263,7 @@ class NewsflowTopologyTest {
         Map<String, Long> expected = articles.stream().flatMap(a -> a.getEntities().stream())
                 .collect(Collectors.groupingBy(e -> e.getType() + "|" + e.getName(), Collectors.summingLong(Entity::getCount)));
         List<TrendingEntities.Count> top = TrendingEntities.top(driver.getWindowStore(TrendingEntities.STORE),
-                Instant.ofEpochMilli(clock).minus(Duration.ofHours(2)), Instant.ofEpochMilli(clock), 1000);
+                parts.trending(), Instant.ofEpochMilli(clock).minus(Duration.ofHours(2)), Instant.ofEpochMilli(clock), 1000);
         assertThat(top).hasSize(expected.size());
         top.forEach(c -> assertThat(c.count()).as(c.name()).isEqualTo(expected.get(c.type() + "|" + c.name())));
         assertThat(top.get(0).count()).isGreaterThanOrEqualTo(top.get(top.size() - 1).count());

@@ -2,10 +2,10 @@ package dev.newsflow.bench;
 
 import dev.newsflow.app.AvroSerdes;
 import dev.newsflow.app.ClientProperties;
-import dev.newsflow.app.EmbeddedKafka;
-import dev.newsflow.app.EmbeddedRegistry;
+import dev.newsflow.cli.EmbeddedKafka;
+import dev.newsflow.cli.EmbeddedRegistry;
 import dev.newsflow.app.NewsflowConfig;
-import dev.newsflow.app.OutputCollector;
+import dev.newsflow.cli.OutputCollector;
 import dev.newsflow.app.TopicProvisioner;
 import dev.newsflow.app.Topics;
 import dev.newsflow.avro.RawPage;

@@ -7,38 +7,45 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
 import org.apache.kafka.common.serialization.LongSerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Materialized;
-import org.apache.kafka.streams.kstream.TimeWindows;
-import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.junit.jupiter.api.Test;
 
-/** The top entities come from a bounded heap over the store: the same leaders, order and hours as a full sort. */
+/**
+ * The top entities, from the leaderboards when they can prove the answer and from a bounded heap
+ * over the store when they cannot: the same leaders, order and hours either way.
+ */
 class TrendingEntitiesTest {
     private static final Instant HOUR = Instant.parse("2026-12-04T10:00:00Z");
 
-    @Test
-    void theLeadersAreFoundAmongThousandsWithTheirHoursAndTiesByName() {
+    private final TrendingLeaderboards leaderboards = new TrendingLeaderboards();
+
+    private TopologyTestDriver driver() {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.stream("mentions", Consumed.with(Serdes.String(), Serdes.Long()))
-                .groupByKey()
-                .windowedBy(TimeWindows.ofSizeAndGrace(TrendingEntities.WINDOW, TrendingEntities.GRACE))
-                .reduce(Long::sum, Materialized.<String, Long, WindowStore<Bytes, byte[]>>as(TrendingEntities.STORE)
-                        .withRetention(TrendingEntities.RETENTION));
+        TrendingEntities.countMentions(builder.stream("mentions", Consumed.with(Serdes.String(), Serdes.Long())),
+                leaderboards);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "trending-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), props)) {
-            TestInputTopic<String, Long> in = driver.createInputTopic("mentions", new StringSerializer(),
-                    new LongSerializer());
+        return new TopologyTestDriver(builder.build(), props);
+    }
+
+    private static TestInputTopic<String, Long> mentions(TopologyTestDriver driver) {
+        return driver.createInputTopic("mentions", new StringSerializer(), new LongSerializer());
+    }
+
+    @Test
+    void theLeadersAreFoundAmongThousandsWithTheirHoursAndTiesByName() {
+        try (TopologyTestDriver driver = driver()) {
+            TestInputTopic<String, Long> in = mentions(driver);
             Instant nextHour = HOUR.plus(Duration.ofHours(1));
             for (int i = 0; i < 5_000; i++) { // the crowd: one or two mentions each
                 in.pipeInput("PERSON|Person " + i, 1L + i % 2, HOUR.plusSeconds(i % 3600));
@@ -48,17 +55,52 @@ class TrendingEntitiesTest {
             in.pipeInput("PERSON|Sergei Lavrov", 30L, nextHour);
             in.pipeInput("ORGANIZATION|NATO", 12L, HOUR);
             in.pipeInput("PERSON|Antony Blinken", 12L, nextHour); // ties with NATO: by name
+            ReadOnlyWindowStore<String, Long> store = driver.getWindowStore(TrendingEntities.STORE);
 
-            List<TrendingEntities.Count> top = TrendingEntities.top(driver.getWindowStore(TrendingEntities.STORE),
-                    HOUR, nextHour, 4);
+            assertThat(leaderboards.top(HOUR, nextHour, 4, key -> -1)).as("the boards can prove this one").isPresent();
+            List<TrendingEntities.Count> top = TrendingEntities.top(store, leaderboards, HOUR, nextHour, 4);
 
             assertThat(top).extracting(TrendingEntities.Count::name)
                     .containsExactly("Kyiv", "Sergei Lavrov", "Antony Blinken", "NATO");
             assertThat(top).extracting(TrendingEntities.Count::count).containsExactly(42L, 30L, 12L, 12L);
             assertThat(top.get(0).type()).isEqualTo("LOCATION");
             assertThat(top.get(0).hourly()).isEqualTo(Map.of(HOUR.toString(), 40L, nextHour.toString(), 2L));
-            assertThat(TrendingEntities.top(driver.getWindowStore(TrendingEntities.STORE), HOUR, nextHour, 10_000))
-                    .hasSize(5_004);
+            assertThat(leaderboards.top(HOUR, nextHour, 1_000, key -> -1))
+                    .as("1,000 of 5,000 mostly tied entities: only the store can tell").isEmpty();
+            assertThat(TrendingEntities.top(store, leaderboards, HOUR, nextHour, 10_000)).hasSize(5_004);
+        }
+    }
+
+    @Test
+    void theLeaderboardsAnswerExactlyWhatAFullScanAnswers() {
+        try (TopologyTestDriver driver = driver()) {
+            TestInputTopic<String, Long> in = mentions(driver);
+            Random random = new Random(42);
+            // a long tail and a few stars, in three hours; stars rise and fall so that some lead over the
+            // period without leading every hour, and the tail overflows each hour's board
+            for (int hour = 0; hour < 3; hour++) {
+                Instant start = HOUR.plus(Duration.ofHours(hour));
+                for (int i = 0; i < 4_000; i++) {
+                    int entity = (int) Math.floor(Math.pow(random.nextDouble(), 3) * 6_000);
+                    long count = 1 + (entity < 40 ? random.nextInt(400) : random.nextInt(5));
+                    in.pipeInput("PERSON|Person " + entity, count, start.plusSeconds(random.nextInt(3600)));
+                }
+            }
+            ReadOnlyWindowStore<String, Long> store = driver.getWindowStore(TrendingEntities.STORE);
+            TrendingLeaderboards none = new TrendingLeaderboards();
+            int provedByTheBoards = 0;
+            for (int hours = 1; hours <= 3; hours++) {
+                Instant to = HOUR.plus(Duration.ofHours(hours - 1));
+                for (int limit : new int[] {1, 5, 20, 100, 1_000}) {
+                    String asked = hours + " h, top " + limit;
+                    if (leaderboards.top(HOUR, to, limit, key -> TrendingEntities.sum(store, key, HOUR, to)).isPresent()) {
+                        provedByTheBoards++;
+                    }
+                    assertThat(TrendingEntities.top(store, leaderboards, HOUR, to, limit)).as(asked)
+                            .isEqualTo(TrendingEntities.top(store, none, HOUR, to, limit));
+                }
+            }
+            assertThat(provedByTheBoards).as("the boards answer the usual queries themselves").isGreaterThanOrEqualTo(9);
         }
     }
 }

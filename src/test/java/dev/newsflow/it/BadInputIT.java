@@ -6,7 +6,7 @@ import dev.newsflow.app.AvroSerdes;
 import dev.newsflow.app.ClientProperties;
 import dev.newsflow.app.NewsflowApp;
 import dev.newsflow.app.NewsflowConfig;
-import dev.newsflow.app.OutputCollector;
+import dev.newsflow.cli.OutputCollector;
 import dev.newsflow.app.Topics;
 import dev.newsflow.avro.DeadLetter;
 import dev.newsflow.avro.RawPage;

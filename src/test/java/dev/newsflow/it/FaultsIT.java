@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsflow.app.AvroSerdes;
 import dev.newsflow.app.ClientProperties;
-import dev.newsflow.app.EmbeddedKafka;
+import dev.newsflow.cli.EmbeddedKafka;
 import dev.newsflow.app.NewsflowApp;
 import dev.newsflow.app.NewsflowConfig;
-import dev.newsflow.app.OutputCollector;
+import dev.newsflow.cli.OutputCollector;
 import dev.newsflow.app.Topics;
 import dev.newsflow.avro.RawPage;
 import dev.newsflow.avro.SourceRef;

@@ -1,6 +1,6 @@
 package dev.newsflow.testing;
 
-import dev.newsflow.app.FreePorts;
+import dev.newsflow.cli.FreePorts;
 import dev.newsflow.entities.StanfordCrfRecognizer;
 import java.io.IOException;
 import java.io.Writer;

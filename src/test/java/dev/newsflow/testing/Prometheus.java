@@ -2,7 +2,7 @@ package dev.newsflow.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.newsflow.app.FreePorts;
+import dev.newsflow.cli.FreePorts;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;

@@ -1,6 +1,6 @@
 package dev.newsflow.testing;
 
-import dev.newsflow.app.EmbeddedRegistry;
+import dev.newsflow.cli.EmbeddedRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.kafka.common.test.KafkaClusterTestKit;

@@ -1,6 +1,6 @@
 package dev.newsflow.testing;
 
-import dev.newsflow.app.PageProducer;
+import dev.newsflow.cli.PageProducer;
 import dev.newsflow.avro.RawPage;
 import java.io.IOException;
 import java.io.UncheckedIOException;

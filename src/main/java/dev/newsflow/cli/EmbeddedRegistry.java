@@ -1,4 +1,4 @@
-package dev.newsflow.app;
+package dev.newsflow.cli;
 
 import dev.newsflow.registry.RegistrySettings;
 import dev.newsflow.registry.SchemaRegistryClient;
@@ -28,7 +28,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
 
     /** {@code apicurioDir} is the unpacked {@code apicurio-registry-app-3.0.9-all.tar.gz}. */
     public static EmbeddedRegistry start(Path apicurioDir, Path logFile) throws IOException, InterruptedException {
-        Path jar = apicurioDir.resolve(RUNNER);
+        Path jar = apicurioDir.toAbsolutePath().resolve(RUNNER);
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " not found: run the build once (./mvnw process-test-resources) to fetch Apicurio");
         }

@@ -1,5 +1,7 @@
-package dev.newsflow.app;
+package dev.newsflow.cli;
 
+import dev.newsflow.app.ClientProperties;
+import dev.newsflow.app.Topics;
 import dev.newsflow.avro.DeadLetter;
 import dev.newsflow.avro.DuplicateArticle;
 import dev.newsflow.avro.EnrichedArticle;

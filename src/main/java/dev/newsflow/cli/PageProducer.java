@@ -1,5 +1,6 @@
-package dev.newsflow.app;
+package dev.newsflow.cli;
 
+import dev.newsflow.app.ClientProperties;
 import dev.newsflow.avro.RawPage;
 import dev.newsflow.serde.RegistryAvroSerde;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.newsflow.app;
+package dev.newsflow.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

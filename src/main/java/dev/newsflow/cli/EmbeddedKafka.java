@@ -1,5 +1,6 @@
-package dev.newsflow.app;
+package dev.newsflow.cli;
 
+import dev.newsflow.app.TopicProvisioner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
