@@ -46,7 +46,7 @@ public final class AppProcess implements AutoCloseable {
             command.addAll(List.of(extra.split("\\s+")));
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-                "dev.newsflow.app.Main", "run", "--config", config.toString()));
+                "dev.newsflow.cli.Main", "run", "--config", config.toString()));
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
