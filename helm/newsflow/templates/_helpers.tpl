@@ -14,13 +14,34 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
 {{- end -}}
 
+{{- define "newsflow.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create -}}
+{{ default (include "newsflow.fullname" .) .Values.serviceAccount.name }}
+{{- else -}}
+{{ default "default" .Values.serviceAccount.name }}
+{{- end -}}
+{{- end -}}
+
 {{/* The pod template shared by the StatefulSet and the Deployment. */}}
 {{- define "newsflow.podTemplate" -}}
 metadata:
-  labels: {{- include "newsflow.labels" . | nindent 4 }}
+  labels:
+    {{- include "newsflow.labels" . | nindent 4 }}
+    {{- with .Values.podLabels }}{{ toYaml . | nindent 4 }}{{ end }}
   annotations:
     checksum/config: {{ include (print $.Template.BasePath "/configmap.yaml") . | sha256sum }}
+    {{- with .Values.podAnnotations }}{{ toYaml . | nindent 4 }}{{ end }}
 spec:
+  serviceAccountName: {{ include "newsflow.serviceAccountName" . }}
+  {{- with .Values.imagePullSecrets }}
+  imagePullSecrets: {{- toYaml . | nindent 4 }}
+  {{- end }}
+  {{- with .Values.priorityClassName }}
+  priorityClassName: {{ . }}
+  {{- end }}
+  {{- with .Values.topologySpreadConstraints }}
+  topologySpreadConstraints: {{- toYaml . | nindent 4 }}
+  {{- end }}
   securityContext: {{- toYaml .Values.podSecurityContext | nindent 4 }}
   terminationGracePeriodSeconds: 60
   containers:
@@ -47,6 +68,11 @@ spec:
         {{- end }}
         - name: JAVA_TOOL_OPTIONS
           value: {{ .Values.javaOptions | quote }}
+        {{- range .Values.secretEnv }}
+        - name: {{ .name }}
+          valueFrom:
+            secretKeyRef: {name: {{ .secretName }}, key: {{ .key | quote }}}
+        {{- end }}
         {{- if .Values.registry.basicAuthSecret }}
         - name: NEWSFLOW_REGISTRY_BASIC_AUTH_USER_INFO
           valueFrom:
@@ -70,15 +96,28 @@ spec:
       securityContext:
         allowPrivilegeEscalation: false
         readOnlyRootFilesystem: true
+        runAsNonRoot: true
         capabilities: {drop: ["ALL"]}
+        seccompProfile: {type: RuntimeDefault}
       volumeMounts:
         - name: state
           mountPath: /var/lib/newsflow
         - name: tmp
           mountPath: /tmp
+        {{- range $i, $f := .Values.secretFiles }}
+        - name: secret-file-{{ $i }}
+          mountPath: {{ $f.mountPath }}
+          readOnly: true
+        {{- end }}
   volumes:
     - name: tmp
       emptyDir: {}
+    {{- range $i, $f := .Values.secretFiles }}
+    - name: secret-file-{{ $i }}
+      secret:
+        secretName: {{ $f.secretName }}
+        defaultMode: 0440
+    {{- end }}
     {{- if eq .Values.workload "Deployment" }}
     - name: state
       emptyDir: {}

@@ -2,7 +2,7 @@ package dev.newsflow.app;
 
 import java.util.Properties;
 import java.util.Set;
-import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
@@ -29,9 +29,8 @@ public final class ClientProperties {
     }
 
     public static Properties admin(Properties kafka) {
-        return connection(kafka, Set.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
-                CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "sasl.mechanism", "sasl.jaas.config",
-                "ssl.truststore.location", "ssl.truststore.password", "ssl.keystore.location", "ssl.keystore.password"));
+        // every admin setting, so that each security one (PEM truststores, OAuth callbacks, ...) reaches the brokers
+        return connection(kafka, AdminClientConfig.configNames());
     }
 
     private static Properties connection(Properties kafka, Set<String> allowed) {

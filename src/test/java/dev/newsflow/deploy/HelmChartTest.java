@@ -43,7 +43,8 @@ class HelmChartTest {
     @Test
     void defaultsRenderAStatefulSetWithProbesStateVolumeAndStaticMembership() throws IOException {
         List<JsonNode> objects = render(required());
-        assertThat(kinds(objects)).containsExactlyInAnyOrder("ConfigMap", "Service", "StatefulSet", "PodDisruptionBudget");
+        assertThat(kinds(objects)).containsExactlyInAnyOrder("ConfigMap", "Service", "StatefulSet", "PodDisruptionBudget",
+                "ServiceAccount");
 
         JsonNode sts = only(objects, "StatefulSet");
         assertThat(sts.at("/spec/replicas").asInt()).isEqualTo(1);
@@ -94,16 +95,73 @@ class HelmChartTest {
         assertThat(only(objects, "PodMonitor").at("/spec/podMetricsEndpoints/0/port").asText()).isEqualTo("http");
         JsonNode rules = only(objects, "PrometheusRule").at("/spec/groups/0/rules");
         assertThat(rules.findValuesAsText("alert")).contains("NewsflowNotRunning", "NewsflowConsumerLagHigh",
-                "NewsflowDeadLettersHigh", "NewsflowStreamThreadsFailed");
+                "NewsflowDeadLettersHigh", "NewsflowStreamThreadsFailed", "NewsflowDown", "NewsflowPodDown",
+                "NewsflowNoProgress", "NewsflowRebalanceStorm", "NewsflowWaitingOnAnOutage");
+        assertThat(rules.findValuesAsText("expr")).anySatisfy(expr -> assertThat(expr).startsWith("absent(up{"));
 
         JsonNode scaled = only(objects, "ScaledObject");
         assertThat(scaled.at("/spec/scaleTargetRef/kind").asText()).isEqualTo("StatefulSet");
         assertThat(scaled.at("/spec/maxReplicaCount").asInt()).isEqualTo(6);
         assertThat(scaled.at("/spec/triggers/0/metadata/consumerGroup").asText()).isEqualTo("newsflow");
         assertThat(scaled.at("/spec/triggers/0/metadata/topic").asText()).isEqualTo("pages.raw");
+        assertThat(scaled.at("/spec/triggers/1/metadata/topic").asText()).isEqualTo("newsflow-tag-input-repartition");
         // KEDA owns the replica count
         assertThat(only(objects, "StatefulSet").has("spec") && only(objects, "StatefulSet").path("spec").has("replicas")).isFalse();
         assertThat(only(objects, "ConfigMap").at("/data/NEWSFLOW_DEDUP_RETENTION").asText()).isEqualTo("P3D");
+    }
+
+    @Test
+    void aSecuredClusterGetsItsCredentialsFromSecretsAndNothingSecretInTheConfigMap() throws IOException {
+        List<JsonNode> objects = render(template().withValuesFile(Path.of("helm/examples/secured-cluster.yaml")));
+        assertThat(kinds(objects)).contains("ServiceAccount");
+        JsonNode config = only(objects, "ConfigMap").path("data");
+        assertThat(config.path("KAFKA_SECURITY_PROTOCOL").asText()).isEqualTo("SASL_SSL");
+        assertThat(config.path("KAFKA_SASL_MECHANISM").asText()).isEqualTo("SCRAM-SHA-512");
+        assertThat(config.path("KAFKA_SSL_TRUSTSTORE_TYPE").asText()).isEqualTo("PEM");
+        assertThat(config.path("KAFKA_SSL_TRUSTSTORE_LOCATION").asText()).isEqualTo("/etc/newsflow/kafka-ca/ca.crt");
+        assertThat(config.path("KAFKA_NUM_STANDBY_REPLICAS").asText()).isEqualTo("1");
+        config.fieldNames().forEachRemaining(name -> assertThat(name).doesNotContain("JAAS", "PASSWORD", "USER_INFO"));
+
+        JsonNode pod = only(objects, "StatefulSet").at("/spec/template/spec");
+        JsonNode container = pod.at("/containers/0");
+        assertThat(secretRef(container, "KAFKA_SASL_JAAS_CONFIG")).isEqualTo("newsflow-kafka/sasl.jaas.config");
+        assertThat(secretRef(container, "NEWSFLOW_REGISTRY_BASIC_AUTH_USER_INFO")).isEqualTo("newsflow-registry/userInfo");
+        assertThat(container.findValuesAsText("mountPath")).contains("/etc/newsflow/kafka-ca");
+        assertThat(pod.findValuesAsText("secretName")).contains("my-cluster-cluster-ca-cert");
+        assertThat(pod.at("/serviceAccountName").asText()).isEqualTo("news-newsflow");
+
+        // Pod Security "restricted"
+        assertThat(pod.at("/securityContext/runAsNonRoot").asBoolean()).isTrue();
+        assertThat(pod.at("/securityContext/seccompProfile/type").asText()).isEqualTo("RuntimeDefault");
+        assertThat(container.at("/securityContext/allowPrivilegeEscalation").isBoolean()).isTrue();
+        assertThat(container.at("/securityContext/allowPrivilegeEscalation").asBoolean()).isFalse();
+        assertThat(container.at("/securityContext/capabilities/drop/0").asText()).isEqualTo("ALL");
+        assertThat(container.at("/securityContext/seccompProfile/type").asText()).isEqualTo("RuntimeDefault");
+
+        // KEDA reads the lag from the same cluster with the same Secrets
+        JsonNode auth = only(objects, "TriggerAuthentication");
+        assertThat(auth.at("/spec/secretTargetRef").findValuesAsText("parameter")).containsExactly("username", "password", "ca");
+        JsonNode trigger = only(objects, "ScaledObject").at("/spec/triggers/1");
+        assertThat(trigger.at("/metadata/sasl").asText()).isEqualTo("scram_sha512");
+        assertThat(trigger.at("/metadata/tls").asText()).isEqualTo("enable");
+        assertThat(trigger.at("/authenticationRef/name").asText()).isEqualTo("news-newsflow");
+    }
+
+    @Test
+    void secretsWrittenIntoTheConfigMapFailTheRender() {
+        assertThatThrownBy(() -> required().set("kafka.config.sasl\\.jaas\\.config", "x required password=y;").call())
+                .hasMessageContaining("looks secret");
+        assertThatThrownBy(() -> required().set("extraEnv.KAFKA_SSL_KEYSTORE_PASSWORD", "changeit").call())
+                .hasMessageContaining("looks secret");
+    }
+
+    @Test
+    void schemaRejectsUnknownKeys() {
+        assertThatThrownBy(() -> required().set("replica", 3).call()).hasMessageContaining("replica");
+        assertThatThrownBy(() -> required().set("kafka.bootstrapServer", "kafka:9092").call())
+                .hasMessageContaining("bootstrapServer");
+        assertThatThrownBy(() -> required().set("metrics.prometheusRule.enable", true).call())
+                .hasMessageContaining("enable");
     }
 
     @Test
@@ -141,6 +199,16 @@ class HelmChartTest {
         List<JsonNode> matching = objects.stream().filter(o -> o.path("kind").asText().equals(kind)).toList();
         assertThat(matching).as(kind).hasSize(1);
         return matching.get(0);
+    }
+
+    private static String secretRef(JsonNode container, String name) {
+        for (JsonNode e : container.path("env")) {
+            if (e.path("name").asText().equals(name)) {
+                JsonNode ref = e.at("/valueFrom/secretKeyRef");
+                return ref.path("name").asText() + "/" + ref.path("key").asText();
+            }
+        }
+        return "none";
     }
 
     private static Optional<String> env(JsonNode container, String name) {
