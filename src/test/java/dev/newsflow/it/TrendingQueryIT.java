@@ -92,7 +92,7 @@ class TrendingQueryIT {
                 slowest = Math.max(slowest, f.get());
             }
             System.out.printf("four at once: %s, slowest %d ms%n", statuses, slowest);
-            assertThat(statuses).containsOnly(200, 503).contains(200);
+            assertThat(statuses).isSubsetOf(200, 503).contains(200);
             assertThat(slowest).isLessThan(2_000);
         }
     }

@@ -25,17 +25,21 @@ public final class RealInfrastructure implements AutoCloseable {
 
     public static synchronized RealInfrastructure shared() throws Exception {
         if (shared == null) {
-            RealInfrastructure infra = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    infra.close();
-                } catch (Exception ignored) {
-                    // the JVM is exiting; the processes die with it
-                }
-            }, "real-infrastructure-stop"));
-            shared = infra;
+            shared = start();
         }
         return shared;
+    }
+
+    /**
+     * Stops the shared pair when the test run ends ({@link SharedInfrastructureStop}), while the JVM still
+     * runs normally: stopping a broker from a shutdown hook races the JVM's own exit.
+     */
+    static synchronized void stopShared() throws Exception {
+        if (shared != null) {
+            RealInfrastructure infra = shared;
+            shared = null;
+            infra.close();
+        }
     }
 
     public static RealInfrastructure start() throws Exception {
