@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * A real Prometheus server (Debian's package, installed by .ci/run) scraping one target every
@@ -30,18 +32,31 @@ public final class Prometheus implements AutoCloseable {
     }
 
     public static Prometheus scraping(String target, Path workDir) throws Exception {
+        return start(target, Map.of(), Optional.empty(), workDir);
+    }
+
+    /**
+     * Scrapes the target with these labels added to its series (as Kubernetes service discovery adds
+     * namespace and pod), evaluating the rule file, if any, every second.
+     */
+    public static Prometheus start(String target, Map<String, String> labels, Optional<Path> rules, Path workDir)
+            throws Exception {
         String binary = System.getProperty("newsflow.prometheus.bin", "prometheus");
         Path config = workDir.resolve("prometheus.yml");
+        StringBuilder labelLines = new StringBuilder();
+        labels.forEach((k, v) -> labelLines.append("          ").append(k).append(": '").append(v).append("'\n"));
         Files.writeString(config, """
                 global:
                   scrape_interval: 1s
                   evaluation_interval: 1s
+                %s
                 scrape_configs:
                   - job_name: newsflow
                     metrics_path: /metrics
                     static_configs:
                       - targets: ['%s']
-                """.formatted(target));
+                """.formatted(rules.map(r -> "rule_files: ['" + r.toAbsolutePath() + "']").orElse(""), target)
+                + (labels.isEmpty() ? "" : "        labels:\n" + labelLines));
         int port = FreePorts.next();
         Process process = new ProcessBuilder(binary, "--config.file=" + config,
                 "--storage.tsdb.path=" + workDir.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
@@ -69,6 +84,13 @@ public final class Prometheus implements AutoCloseable {
             throw new IllegalArgumentException("query rejected: " + promql + ": " + body.path("error").asText());
         }
         return body.path("data").path("result");
+    }
+
+    /** The loaded alerting rules: name, health ("ok" once evaluated without error), state. */
+    public JsonNode alertingRules() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/rules?type=alert")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(r.body()).path("data").path("groups");
     }
 
     @Override
