@@ -3,6 +3,9 @@ package dev.newsflow.app;
 import dev.newsflow.registry.RegistrySettings;
 import dev.newsflow.registry.SchemaRegistry;
 import dev.newsflow.registry.SchemaRegistryClient;
+import dev.newsflow.registry.TrustStores;
+import java.nio.file.Path;
+import java.util.Optional;
 import dev.newsflow.serde.RegistryAvroSerde;
 import dev.newsflow.serde.SubjectNameStrategy;
 import org.apache.avro.specific.SpecificRecord;
@@ -26,8 +29,12 @@ public final class AvroSerdes {
     }
 
     public static RegistrySettings registrySettings(NewsflowConfig config) {
-        return RegistrySettings.of(config.get("newsflow.registry.url"))
+        RegistrySettings settings = RegistrySettings.of(config.get("newsflow.registry.url"))
                 .withBasicAuth(config.optional("newsflow.registry.basic.auth.user.info").orElse(null));
+        Optional<String> trustStore = config.optional("newsflow.registry.ssl.truststore.location");
+        return trustStore.map(file -> settings.withSsl(TrustStores.sslContext(Path.of(file),
+                config.get("newsflow.registry.ssl.truststore.type"),
+                config.optional("newsflow.registry.ssl.truststore.password").orElse(null)))).orElse(settings);
     }
 
     public <T extends SpecificRecord> RegistryAvroSerde<T> forValues(Class<T> type) {

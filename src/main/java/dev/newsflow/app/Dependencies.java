@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLHandshakeException;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -115,6 +116,10 @@ final class Dependencies {
         try {
             new SchemaRegistryClient(registry).subjects();
         } catch (SchemaRegistryException e) {
+            if (causedBy(e, SSLHandshakeException.class)) {
+                throw new StartupFailure("the schema registry at " + url + " presented a certificate this instance does"
+                        + " not trust (" + reason(e) + "); newsflow.registry.ssl.truststore.location names the CA to trust", e);
+            }
             if (e.isRetriable()) {
                 throw new Unreachable("the schema registry at " + url + " does not answer: " + reason(e), e);
             }
@@ -127,6 +132,15 @@ final class Dependencies {
             throw new StartupFailure("the schema registry at " + url + " answered " + e.httpStatus()
                     + " to GET /subjects" + hint, e);
         }
+    }
+
+    private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The innermost cause, named even when it has no message (a refused connection often has none). */

@@ -56,7 +56,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
 
     private void awaitReady(Duration timeout, Path logFile) throws InterruptedException {
         SchemaRegistryClient client = new SchemaRegistryClient(new RegistrySettings(List.of(url), Optional.empty(),
-                Duration.ofSeconds(2), 1, Duration.ofMillis(100), 10));
+                Duration.ofSeconds(2), 1, Duration.ofMillis(100), 10, Optional.empty()));
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {

@@ -3,6 +3,7 @@ package dev.newsflow.registry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /**
  * How to reach a Confluent-API schema registry.
@@ -12,7 +13,7 @@ import java.util.Optional;
  * @param basicAuth  {@code user:password} for HTTP basic auth, if the registry wants it
  */
 public record RegistrySettings(List<String> baseUrls, Optional<String> basicAuth, Duration timeout,
-                               int maxAttempts, Duration initialBackoff, int cacheCapacity) {
+                               int maxAttempts, Duration initialBackoff, int cacheCapacity, Optional<SSLContext> ssl) {
 
     public RegistrySettings {
         if (baseUrls.isEmpty()) {
@@ -26,11 +27,17 @@ public record RegistrySettings(List<String> baseUrls, Optional<String> basicAuth
 
     public static RegistrySettings of(String commaSeparatedUrls) {
         return new RegistrySettings(List.of(commaSeparatedUrls.split("\\s*,\\s*")), Optional.empty(),
-                Duration.ofSeconds(10), 5, Duration.ofMillis(200), 1000);
+                Duration.ofSeconds(10), 5, Duration.ofMillis(200), 1000, Optional.empty());
     }
 
     public RegistrySettings withBasicAuth(String userInfo) {
         return new RegistrySettings(baseUrls, Optional.ofNullable(userInfo).filter(s -> !s.isBlank()), timeout,
-                maxAttempts, initialBackoff, cacheCapacity);
+                maxAttempts, initialBackoff, cacheCapacity, ssl);
+    }
+
+    /** HTTPS to a registry whose certificate a private CA signed: trust what the context trusts. */
+    public RegistrySettings withSsl(SSLContext context) {
+        return new RegistrySettings(baseUrls, basicAuth, timeout, maxAttempts, initialBackoff, cacheCapacity,
+                Optional.of(context));
     }
 }

@@ -36,7 +36,9 @@ public class SchemaRegistryClient implements SchemaRegistry {
 
     public SchemaRegistryClient(RegistrySettings settings) {
         this.settings = settings;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
+        HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(settings.timeout());
+        settings.ssl().ifPresent(http::sslContext);
+        this.http = http.build();
         this.schemasById = new BoundedCache<>(settings.cacheCapacity());
         this.idsBySubjectSchema = new BoundedCache<>(settings.cacheCapacity());
         this.lookedUpIds = new BoundedCache<>(settings.cacheCapacity());

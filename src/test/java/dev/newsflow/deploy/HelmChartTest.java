@@ -127,7 +127,12 @@ class HelmChartTest {
         assertThat(secretRef(container, "KAFKA_SASL_JAAS_CONFIG")).isEqualTo("newsflow-kafka/sasl.jaas.config");
         assertThat(secretRef(container, "NEWSFLOW_REGISTRY_BASIC_AUTH_USER_INFO")).isEqualTo("newsflow-registry/userInfo");
         assertThat(container.findValuesAsText("mountPath")).contains("/etc/newsflow/kafka-ca");
-        assertThat(pod.findValuesAsText("secretName")).contains("my-cluster-cluster-ca-cert");
+        assertThat(pod.findValuesAsText("secretName")).contains("my-cluster-cluster-ca-cert", "registry-ca");
+        assertThat(config.path("NEWSFLOW_REGISTRY_SSL_TRUSTSTORE_LOCATION").asText())
+                .isEqualTo("/etc/newsflow/registry-ca/ca.crt");
+        JsonNode policy = only(objects, "NetworkPolicy");
+        assertThat(policy.at("/spec/ingress/0/ports/0/port").asText()).isEqualTo("http");
+        assertThat(policy.at("/spec/ingress/0/from/0/namespaceSelector/matchLabels").toString()).contains("monitoring");
         assertThat(pod.at("/serviceAccountName").asText()).isEqualTo("news-newsflow");
 
         // Pod Security "restricted"

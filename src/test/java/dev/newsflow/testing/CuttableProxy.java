@@ -8,7 +8,9 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.net.ssl.SSLContext;
 
 /**
  * A TCP forwarder on a fixed loopback port that a test can cut (every connection dropped, new ones
@@ -17,12 +19,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class CuttableProxy implements AutoCloseable {
     private final int port;
     private final InetSocketAddress target;
+    private final Optional<SSLContext> tls;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocket listener;
 
     public CuttableProxy(int port, String targetHost, int targetPort) {
+        this(port, targetHost, targetPort, Optional.empty());
+    }
+
+    /** With a server context: terminates TLS with its certificate, as a load balancer in front of a service. */
+    public CuttableProxy(int port, String targetHost, int targetPort, Optional<SSLContext> tls) {
         this.port = port;
         this.target = new InetSocketAddress(targetHost, targetPort);
+        this.tls = tls;
     }
 
     public int port() {
@@ -33,7 +42,7 @@ public final class CuttableProxy implements AutoCloseable {
         if (listener != null) {
             return;
         }
-        ServerSocket server = new ServerSocket();
+        ServerSocket server = tls.isPresent() ? tls.get().getServerSocketFactory().createServerSocket() : new ServerSocket();
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         listener = server;

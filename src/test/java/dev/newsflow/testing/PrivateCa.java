@@ -1,11 +1,15 @@
 package dev.newsflow.testing;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /**
  * A private certificate authority made with the JDK's keytool for one test: its certificate as PEM
@@ -46,6 +50,19 @@ public final class PrivateCa {
         keytool("-importcert", "-alias", "ca", "-noprompt", "-file", caPem.toString(), "-keystore", trust.toString(),
                 "-storetype", "PKCS12");
         return new PrivateCa(caPem, server, trust);
+    }
+
+    /** A server-side TLS context presenting the signed certificate. */
+    public SSLContext serverContext() throws Exception {
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(serverKeyStore)) {
+            keys.load(in, PASSWORD.toCharArray());
+        }
+        KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        factory.init(keys, PASSWORD.toCharArray());
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(factory.getKeyManagers(), null, null);
+        return context;
     }
 
     public Path caPem() {
