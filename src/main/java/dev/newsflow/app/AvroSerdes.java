@@ -4,10 +4,10 @@ import dev.newsflow.registry.RegistrySettings;
 import dev.newsflow.registry.SchemaRegistry;
 import dev.newsflow.registry.SchemaRegistryClient;
 import dev.newsflow.registry.TrustStores;
-import java.nio.file.Path;
-import java.util.Optional;
 import dev.newsflow.serde.RegistryAvroSerde;
 import dev.newsflow.serde.SubjectNameStrategy;
+import java.nio.file.Path;
+import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 
 /** Makes registry-backed Avro serdes that share one registry client (and so its caches). */

@@ -2,13 +2,13 @@ package dev.newsflow.bench;
 
 import dev.newsflow.app.AvroSerdes;
 import dev.newsflow.app.ClientProperties;
-import dev.newsflow.cli.EmbeddedKafka;
-import dev.newsflow.cli.EmbeddedRegistry;
 import dev.newsflow.app.NewsflowConfig;
-import dev.newsflow.cli.OutputCollector;
 import dev.newsflow.app.TopicProvisioner;
 import dev.newsflow.app.Topics;
 import dev.newsflow.avro.RawPage;
+import dev.newsflow.cli.EmbeddedKafka;
+import dev.newsflow.cli.EmbeddedRegistry;
+import dev.newsflow.cli.OutputCollector;
 import dev.newsflow.serde.RegistryAvroSerde;
 import dev.newsflow.testing.AppProcess;
 import dev.newsflow.testing.SyntheticPages;

@@ -3,15 +3,15 @@ package dev.newsflow.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsflow.app.AvroSerdes;
-import dev.newsflow.app.ClientProperties;
 import dev.newsflow.app.NewsflowApp;
 import dev.newsflow.app.NewsflowConfig;
-import dev.newsflow.cli.OutputCollector;
 import dev.newsflow.app.Topics;
 import dev.newsflow.avro.DeadLetter;
 import dev.newsflow.avro.RawPage;
+import dev.newsflow.cli.OutputCollector;
 import dev.newsflow.serde.RegistryAvroSerde;
 import dev.newsflow.testing.DeadLetters;
+import dev.newsflow.testing.RawRecords;
 import dev.newsflow.testing.RealInfrastructure;
 import dev.newsflow.testing.SamplePages;
 import dev.newsflow.testing.SyntheticPages;
@@ -21,15 +21,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,19 +122,12 @@ class BadInputIT {
     }
 
     private static Map<Long, Case> produce(NewsflowConfig config, String topic, List<Case> cases) throws Exception {
-        var props = ClientProperties.producer(config.kafkaProperties());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        // one partition, so offsets identify the cases and the order is the listed one
+        List<Long> offsets = RawRecords.produce(config, cases.stream()
+                .map(c -> new ProducerRecord<>(topic, 0, c.key(), c.value())).toList());
         Map<Long, Case> byOffset = new LinkedHashMap<>();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(),
-                new ByteArraySerializer())) {
-            List<java.util.concurrent.Future<RecordMetadata>> sent = new ArrayList<>();
-            for (Case c : cases) {
-                // one partition, so offsets identify the cases and the order is the listed one
-                sent.add(producer.send(new ProducerRecord<>(topic, 0, c.key(), c.value())));
-            }
-            for (int i = 0; i < cases.size(); i++) {
-                byOffset.put(sent.get(i).get().offset(), cases.get(i));
-            }
+        for (int i = 0; i < cases.size(); i++) {
+            byOffset.put(offsets.get(i), cases.get(i));
         }
         return byOffset;
     }

@@ -3,36 +3,20 @@ package dev.newsflow.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsflow.app.AvroSerdes;
-import dev.newsflow.app.ClientProperties;
-import dev.newsflow.cli.EmbeddedKafka;
 import dev.newsflow.app.NewsflowApp;
 import dev.newsflow.app.NewsflowConfig;
-import dev.newsflow.cli.OutputCollector;
 import dev.newsflow.app.Topics;
-import dev.newsflow.avro.RawPage;
-import dev.newsflow.avro.SourceRef;
-import dev.newsflow.serde.RegistryAvroSerde;
+import dev.newsflow.cli.EmbeddedKafka;
+import dev.newsflow.cli.OutputCollector;
 import dev.newsflow.testing.AppProcess;
+import dev.newsflow.testing.ExactlyOnce;
 import dev.newsflow.testing.RealInfrastructure;
-import dev.newsflow.testing.SyntheticPages;
 import dev.newsflow.testing.TestApps;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.Future;
-import java.util.stream.Stream;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * coordinates, and re-sent pages must still be recognised as duplicates afterwards.
  */
 class FaultsIT {
-    private static final int PAGES = 240;
-    private static final int RESENT = 30;
+    /** 240 stories and 30 re-crawls of some of them. */
+    private static final ExactlyOnce PAGES = new ExactlyOnce(240, 30);
 
     @TempDir
     Path work;
@@ -69,7 +53,7 @@ class FaultsIT {
         try (OutputCollector outputs = new OutputCollector(config.kafkaProperties(), topics)) {
             List<String> inputs;
             try (first) {
-                inputs = produce(config, topics);
+                inputs = PAGES.produce(config, topics, 0, PAGES.inputs());
                 outputs.awaitTotal(inputs.size() / 3, Duration.ofSeconds(120), n -> { });
                 assertThat(outputs.total()).as("mid-stream").isBetween(1, inputs.size() - 1);
                 first.kill();
@@ -81,7 +65,7 @@ class FaultsIT {
                 outputs.awaitTotal(inputs.size(), Duration.ofSeconds(180), n -> { });
                 outputs.awaitTotal(inputs.size() + 1, Duration.ofSeconds(5), n -> { });
             }
-            assertExactlyOnce(inputs, outputs);
+            PAGES.assertEachCameOutOnce(inputs, outputs);
         }
     }
 
@@ -95,7 +79,7 @@ class FaultsIT {
             try (NewsflowApp app = NewsflowApp.start(config);
                  OutputCollector outputs = new OutputCollector(config.kafkaProperties(), topics)) {
                 assertThat(app.awaitRunning(Duration.ofSeconds(60))).isTrue();
-                List<String> inputs = produce(config, topics);
+                List<String> inputs = PAGES.produce(config, topics, 0, PAGES.inputs());
                 outputs.awaitTotal(inputs.size() / 3, Duration.ofSeconds(120), n -> { });
                 assertThat(outputs.total()).as("mid-stream").isBetween(1, inputs.size() - 1);
 
@@ -104,51 +88,8 @@ class FaultsIT {
                 outputs.awaitTotal(inputs.size(), Duration.ofSeconds(240), n -> { });
                 outputs.awaitTotal(inputs.size() + 1, Duration.ofSeconds(5), n -> { });
                 assertThat(app.streams().state()).isIn(KafkaStreams.State.RUNNING, KafkaStreams.State.REBALANCING);
-                assertExactlyOnce(inputs, outputs);
+                PAGES.assertEachCameOutOnce(inputs, outputs);
             }
         }
-    }
-
-    /** Distinct pages, then some of them again (a re-crawl): returns the inputs' partition/offset coordinates. */
-    private static List<String> produce(NewsflowConfig config, Topics topics) throws Exception {
-        RegistryAvroSerde<RawPage> serde = AvroSerdes.from(config).forValues(RawPage.class);
-        SyntheticPages pages = new SyntheticPages(30_000);
-        var props = ClientProperties.producer(config.kafkaProperties());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        List<Future<RecordMetadata>> sent = new ArrayList<>();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(),
-                new ByteArraySerializer())) {
-            for (int n = 0; n < PAGES + RESENT; n++) {
-                long story = n < PAGES ? n : (n - PAGES) * 7L;
-                RawPage page = pages.page(story, Instant.now());
-                sent.add(producer.send(new ProducerRecord<>(topics.pagesRaw().name(), page.getUrl(),
-                        serde.serialize(topics.pagesRaw().name(), page))));
-            }
-            producer.flush();
-        }
-        List<String> coordinates = new ArrayList<>();
-        for (Future<RecordMetadata> f : sent) {
-            coordinates.add(f.get().partition() + "/" + f.get().offset());
-        }
-        return coordinates;
-    }
-
-    private static void assertExactlyOnce(List<String> inputs, OutputCollector outputs) {
-        List<String> seen = Stream.concat(
-                outputs.enriched().stream().map(a -> coordinates(a.getArticle().getSource())),
-                outputs.duplicates().stream().map(d -> coordinates(d.getArticle().getSource()))).toList();
-        assertThat(outputs.deadLetters()).isEmpty();
-        assertThat(seen).as("no input duplicated").doesNotHaveDuplicates();
-        assertThat(seen).as("no input lost").containsExactlyInAnyOrderElementsOf(inputs);
-        Set<String> ids = new HashSet<>();
-        outputs.enriched().forEach(a -> assertThat(ids.add(a.getArticle().getId())).as("one article per story").isTrue());
-        assertThat(outputs.enriched()).hasSize(PAGES);
-        assertThat(outputs.duplicates()).hasSize(RESENT)
-                .allSatisfy(d -> assertThat(ids).contains(d.getDuplicateOf()));
-    }
-
-    private static String coordinates(SourceRef source) {
-        return source.getPartition() + "/" + source.getOffset();
     }
 }

@@ -6,15 +6,16 @@ import dev.newsflow.app.AvroSerdes;
 import dev.newsflow.app.ClientProperties;
 import dev.newsflow.app.NewsflowApp;
 import dev.newsflow.app.NewsflowConfig;
-import dev.newsflow.cli.OutputCollector;
 import dev.newsflow.app.Topics;
 import dev.newsflow.avro.DeadLetter;
 import dev.newsflow.avro.DuplicateArticle;
 import dev.newsflow.avro.EnrichedArticle;
 import dev.newsflow.avro.RawPage;
+import dev.newsflow.cli.OutputCollector;
 import dev.newsflow.serde.RegistryAvroSerde;
 import dev.newsflow.stream.Sha256;
 import dev.newsflow.testing.DeadLetters;
+import dev.newsflow.testing.RawRecords;
 import dev.newsflow.testing.RealInfrastructure;
 import dev.newsflow.testing.SyntheticPages;
 import dev.newsflow.testing.TestApps;
@@ -33,11 +34,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
@@ -195,19 +193,11 @@ class HostileInputIT {
     }
 
     private static Map<Long, Case> produce(NewsflowConfig config, String topic, List<Case> cases) throws Exception {
-        var props = ClientProperties.producer(config.kafkaProperties());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        List<Long> offsets = RawRecords.produce(config, cases.stream().map(c -> new ProducerRecord<>(topic, 0,
+                c.timestamp().toEpochMilli(), c.name().getBytes(StandardCharsets.UTF_8), c.value())).toList());
         Map<Long, Case> byOffset = new LinkedHashMap<>();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(),
-                new ByteArraySerializer())) {
-            List<Future<RecordMetadata>> sent = new ArrayList<>();
-            for (Case c : cases) {
-                sent.add(producer.send(new ProducerRecord<>(topic, 0, c.timestamp().toEpochMilli(),
-                        c.name().getBytes(StandardCharsets.UTF_8), c.value())));
-            }
-            for (int i = 0; i < cases.size(); i++) {
-                byOffset.put(sent.get(i).get().offset(), cases.get(i));
-            }
+        for (int i = 0; i < cases.size(); i++) {
+            byOffset.put(offsets.get(i), cases.get(i));
         }
         return byOffset;
     }

@@ -2,19 +2,19 @@ package dev.newsflow.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsflow.app.AvroSerdes;
 import dev.newsflow.app.NewsflowApp;
 import dev.newsflow.app.NewsflowConfig;
-import dev.newsflow.cli.OutputCollector;
-import dev.newsflow.cli.PageProducer;
 import dev.newsflow.app.Topics;
 import dev.newsflow.avro.RawPage;
+import dev.newsflow.cli.OutputCollector;
+import dev.newsflow.cli.PageProducer;
 import dev.newsflow.testing.Prometheus;
 import dev.newsflow.testing.RealInfrastructure;
 import dev.newsflow.testing.SamplePages;
 import dev.newsflow.testing.TestApps;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

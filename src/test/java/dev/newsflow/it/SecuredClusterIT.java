@@ -22,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,33 +95,22 @@ class SecuredClusterIT {
     /** One combined node whose client listener is SASL_SSL only (PLAIN over TLS), the controller's kept local. */
     private static KafkaClusterTestKit saslSslCluster(PrivateCa ca) throws Exception {
         String listener = "listener.name.external.";
-        KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
-                // the test kit configures PLAINTEXT and SASL_PLAINTEXT only: its client listener made SASL_SSL here
-                .setConfigProp("listener.security.protocol.map", "EXTERNAL:SASL_SSL,CONTROLLER:PLAINTEXT")
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("offsets.topic.num.partitions", "1")
-                .setConfigProp("transaction.state.log.replication.factor", "1")
-                .setConfigProp("transaction.state.log.min.isr", "1")
-                .setConfigProp("transaction.state.log.num.partitions", "1")
-                .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .setConfigProp("sasl.enabled.mechanisms", "PLAIN")
-                .setConfigProp("sasl.mechanism.inter.broker.protocol", "PLAIN")
-                .setConfigProp(listener + "sasl.enabled.mechanisms", "PLAIN")
-                .setConfigProp(listener + "plain.sasl.jaas.config",
-                        "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"broker\""
-                                + " password=\"broker-secret\" user_broker=\"broker-secret\" user_" + USER + "=\"" + SECRET + "\";")
-                .setConfigProp(listener + "ssl.keystore.type", "PKCS12")
-                .setConfigProp(listener + "ssl.keystore.location", ca.serverKeyStore().toString())
-                .setConfigProp(listener + "ssl.keystore.password", PrivateCa.PASSWORD)
-                .setConfigProp(listener + "ssl.key.password", PrivateCa.PASSWORD)
-                .setConfigProp(listener + "ssl.truststore.type", "PKCS12")
-                .setConfigProp(listener + "ssl.truststore.location", ca.serverTrustStore().toString())
-                .setConfigProp(listener + "ssl.truststore.password", PrivateCa.PASSWORD)
-                .build();
-        cluster.format();
-        cluster.startup();
-        cluster.waitForReadyBrokers();
-        return cluster;
+        Map<String, String> settings = new HashMap<>();
+        // the test kit configures PLAINTEXT and SASL_PLAINTEXT only: its client listener made SASL_SSL here
+        settings.put("listener.security.protocol.map", "EXTERNAL:SASL_SSL,CONTROLLER:PLAINTEXT");
+        settings.put("sasl.enabled.mechanisms", "PLAIN");
+        settings.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
+        settings.put(listener + "sasl.enabled.mechanisms", "PLAIN");
+        settings.put(listener + "plain.sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule"
+                + " required username=\"broker\" password=\"broker-secret\" user_broker=\"broker-secret\" user_" + USER
+                + "=\"" + SECRET + "\";");
+        settings.put(listener + "ssl.keystore.type", "PKCS12");
+        settings.put(listener + "ssl.keystore.location", ca.serverKeyStore().toString());
+        settings.put(listener + "ssl.keystore.password", PrivateCa.PASSWORD);
+        settings.put(listener + "ssl.key.password", PrivateCa.PASSWORD);
+        settings.put(listener + "ssl.truststore.type", "PKCS12");
+        settings.put(listener + "ssl.truststore.location", ca.serverTrustStore().toString());
+        settings.put(listener + "ssl.truststore.password", PrivateCa.PASSWORD);
+        return RealInfrastructure.singleNodeCluster(settings);
     }
 }

@@ -33,6 +33,8 @@ public final class AppProcess implements AutoCloseable {
         Properties props = new Properties();
         props.putAll(settings);
         props.setProperty("newsflow.http.port", String.valueOf(port));
+        // where the other instances of the same application ask this one for its share of a trending query
+        props.setProperty("kafka.application.server", "127.0.0.1:" + port);
         Path config = workDir.resolve(name + ".properties");
         try (Writer out = Files.newBufferedWriter(config)) {
             props.store(out, "newsflow under test");

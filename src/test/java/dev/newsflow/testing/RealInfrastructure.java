@@ -3,6 +3,7 @@ package dev.newsflow.testing;
 import dev.newsflow.cli.EmbeddedRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
@@ -43,19 +44,7 @@ public final class RealInfrastructure implements AutoCloseable {
     }
 
     public static RealInfrastructure start() throws Exception {
-        KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("offsets.topic.num.partitions", "1")
-                .setConfigProp("transaction.state.log.replication.factor", "1")
-                .setConfigProp("transaction.state.log.min.isr", "1")
-                .setConfigProp("transaction.state.log.num.partitions", "1")
-                .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .setConfigProp("message.max.bytes", String.valueOf(32 * 1024 * 1024))
-                .build();
-        cluster.format();
-        cluster.startup();
-        cluster.waitForReadyBrokers();
+        KafkaClusterTestKit cluster = singleNodeCluster(Map.of("message.max.bytes", String.valueOf(32 * 1024 * 1024)));
         Path apicurio = Path.of(System.getProperty("newsflow.apicurio.dir", "target/apicurio"));
         Path log = Files.createDirectories(Path.of("target/it-logs")).resolve("apicurio-" + System.nanoTime() + ".log");
         try {
@@ -64,6 +53,24 @@ public final class RealInfrastructure implements AutoCloseable {
             cluster.close();
             throw e;
         }
+    }
+
+    /** A started one-node KRaft cluster (broker and controller combined), with these settings on top. */
+    public static KafkaClusterTestKit singleNodeCluster(Map<String, String> settings) throws Exception {
+        KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("offsets.topic.num.partitions", "1")
+                .setConfigProp("transaction.state.log.replication.factor", "1")
+                .setConfigProp("transaction.state.log.min.isr", "1")
+                .setConfigProp("transaction.state.log.num.partitions", "1")
+                .setConfigProp("group.initial.rebalance.delay.ms", "0");
+        settings.forEach(builder::setConfigProp);
+        KafkaClusterTestKit cluster = builder.build();
+        cluster.format();
+        cluster.startup();
+        cluster.waitForReadyBrokers();
+        return cluster;
     }
 
     public String bootstrapServers() {

@@ -1,7 +1,7 @@
 package dev.newsflow.testing;
 
-import dev.newsflow.cli.PageProducer;
 import dev.newsflow.avro.RawPage;
+import dev.newsflow.cli.PageProducer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
