@@ -31,7 +31,7 @@ final class LeaderboardUpdater implements Processor<Windowed<String>, Long, Void
     public void init(ProcessorContext<Void, Void> context) {
         this.context = context;
         task = context.taskId().toString();
-        boards = leaderboards.open(task);
+        boards = TrendingLeaderboards.empty();
         TimestampedWindowStore<String, Long> store = context.getStateStore(TrendingEntities.STORE);
         try (KeyValueIterator<Windowed<String>, ValueAndTimestamp<Long>> all = store.all()) {
             while (all.hasNext()) {
@@ -41,6 +41,8 @@ final class LeaderboardUpdater implements Processor<Windowed<String>, Long, Void
                 }
             }
         }
+        // only complete boards answer queries: half-filled ones would miss leaders
+        leaderboards.publish(task, boards);
     }
 
     @Override

@@ -27,11 +27,14 @@ public final class TrendingLeaderboards {
 
     private final Map<String, ConcurrentNavigableMap<Long, HourlyLeaders>> byTask = new ConcurrentHashMap<>();
 
-    /** The boards of a task this instance now runs; empty until filled from its store. */
-    ConcurrentNavigableMap<Long, HourlyLeaders> open(String task) {
-        ConcurrentNavigableMap<Long, HourlyLeaders> boards = new ConcurrentSkipListMap<>();
+    /** Empty boards for a task, to fill from its store before {@link #publish}. */
+    static ConcurrentNavigableMap<Long, HourlyLeaders> empty() {
+        return new ConcurrentSkipListMap<>();
+    }
+
+    /** The boards of a task this instance now runs, filled: queries use them from now on. */
+    void publish(String task, ConcurrentNavigableMap<Long, HourlyLeaders> boards) {
         byTask.put(task, boards);
-        return boards;
     }
 
     void close(String task) {
