@@ -22,6 +22,46 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
 {{- end -}}
 {{- end -}}
 
+{{/* Environment variables from Secrets: never in the ConfigMap. */}}
+{{- define "newsflow.secretEnv" -}}
+{{- range .Values.secretEnv }}
+- name: {{ .name }}
+  valueFrom:
+    secretKeyRef: {name: {{ .secretName }}, key: {{ .key | quote }}}
+{{- end }}
+{{- if .Values.registry.basicAuthSecret }}
+- name: NEWSFLOW_REGISTRY_BASIC_AUTH_USER_INFO
+  valueFrom:
+    secretKeyRef: {name: {{ .Values.registry.basicAuthSecret }}, key: userInfo}
+{{- end }}
+{{- end -}}
+
+{{- define "newsflow.secretFileMounts" -}}
+{{- range $i, $f := .Values.secretFiles }}
+- name: secret-file-{{ $i }}
+  mountPath: {{ $f.mountPath }}
+  readOnly: true
+{{- end }}
+{{- end -}}
+
+{{- define "newsflow.secretFileVolumes" -}}
+{{- range $i, $f := .Values.secretFiles }}
+- name: secret-file-{{ $i }}
+  secret:
+    secretName: {{ $f.secretName }}
+    defaultMode: 0440
+{{- end }}
+{{- end -}}
+
+{{/* What Pod Security "restricted" asks of a container. */}}
+{{- define "newsflow.containerSecurityContext" -}}
+allowPrivilegeEscalation: false
+readOnlyRootFilesystem: true
+runAsNonRoot: true
+capabilities: {drop: ["ALL"]}
+seccompProfile: {type: RuntimeDefault}
+{{- end -}}
+
 {{/* The pod template shared by the StatefulSet and the Deployment. */}}
 {{- define "newsflow.podTemplate" -}}
 metadata:
@@ -68,16 +108,7 @@ spec:
         {{- end }}
         - name: JAVA_TOOL_OPTIONS
           value: {{ .Values.javaOptions | quote }}
-        {{- range .Values.secretEnv }}
-        - name: {{ .name }}
-          valueFrom:
-            secretKeyRef: {name: {{ .secretName }}, key: {{ .key | quote }}}
-        {{- end }}
-        {{- if .Values.registry.basicAuthSecret }}
-        - name: NEWSFLOW_REGISTRY_BASIC_AUTH_USER_INFO
-          valueFrom:
-            secretKeyRef: {name: {{ .Values.registry.basicAuthSecret }}, key: userInfo}
-        {{- end }}
+        {{- include "newsflow.secretEnv" . | nindent 8 }}
       startupProbe:
         httpGet: {path: /live, port: http}
         periodSeconds: {{ .Values.probes.startup.periodSeconds }}
@@ -93,31 +124,17 @@ spec:
         failureThreshold: {{ .Values.probes.readiness.failureThreshold }}
         timeoutSeconds: {{ .Values.probes.readiness.timeoutSeconds }}
       resources: {{- toYaml .Values.resources | nindent 8 }}
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        runAsNonRoot: true
-        capabilities: {drop: ["ALL"]}
-        seccompProfile: {type: RuntimeDefault}
+      securityContext: {{- include "newsflow.containerSecurityContext" . | nindent 8 }}
       volumeMounts:
         - name: state
           mountPath: /var/lib/newsflow
         - name: tmp
           mountPath: /tmp
-        {{- range $i, $f := .Values.secretFiles }}
-        - name: secret-file-{{ $i }}
-          mountPath: {{ $f.mountPath }}
-          readOnly: true
-        {{- end }}
+        {{- include "newsflow.secretFileMounts" . | nindent 8 }}
   volumes:
     - name: tmp
       emptyDir: {}
-    {{- range $i, $f := .Values.secretFiles }}
-    - name: secret-file-{{ $i }}
-      secret:
-        secretName: {{ $f.secretName }}
-        defaultMode: 0440
-    {{- end }}
+    {{- include "newsflow.secretFileVolumes" . | nindent 4 }}
     {{- if eq .Values.workload "Deployment" }}
     - name: state
       emptyDir: {}

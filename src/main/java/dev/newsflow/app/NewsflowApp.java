@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -29,13 +31,15 @@ public final class NewsflowApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NewsflowApp.class);
 
     private final KafkaStreams streams;
+    private final boolean staticMember;
     private final PrometheusMeterRegistry meters;
     private final StreamsMetrics streamsMetrics;
     private final OpsHttpServer http;
 
-    private NewsflowApp(KafkaStreams streams, PrometheusMeterRegistry meters, StreamsMetrics streamsMetrics,
-                        OpsHttpServer http) {
+    private NewsflowApp(KafkaStreams streams, boolean staticMember, PrometheusMeterRegistry meters,
+                        StreamsMetrics streamsMetrics, OpsHttpServer http) {
         this.streams = streams;
+        this.staticMember = staticMember;
         this.meters = meters;
         this.streamsMetrics = streamsMetrics;
         this.http = http;
@@ -78,7 +82,8 @@ public final class NewsflowApp implements AutoCloseable {
         health.started(streams, parts.guards().watch());
         streams.start();
         LOG.info("operations endpoints on port {}: /metrics /ready /live /topology /entities/trending", http.port());
-        return new NewsflowApp(streams, meters, streamsMetrics, http);
+        return new NewsflowApp(streams, kafka.containsKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), meters,
+                streamsMetrics, http);
     }
 
     private static void prepare(NewsflowConfig config, Topics topics, Properties kafka) throws Exception {
@@ -132,7 +137,10 @@ public final class NewsflowApp implements AutoCloseable {
 
     @Override
     public void close() {
-        streams.close(Duration.ofSeconds(30));
+        // a pod with static membership comes back under the same id and takes its partitions without a
+        // rebalance; any other instance that stops hands them over now instead of after the session timeout
+        streams.close(CloseOptions.timeout(Duration.ofSeconds(30)).withGroupMembershipOperation(staticMember
+                ? CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP : CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         http.close();
         streamsMetrics.close();
         meters.close();

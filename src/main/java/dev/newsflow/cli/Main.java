@@ -42,7 +42,13 @@ public final class Main {
             new Command("consume", "consume TOPIC [--from-beginning] [--max N] [--timeout DURATION] [--config FILE]",
                     "prints a topic's records as JSON lines (Avro decoded through the registry); --timeout ends"
                             + " after that long without a record (10s, 2m, PT30S)",
-                    Set.of(CONFIG, "--max", "--timeout"), Set.of("--from-beginning"), Main::consume));
+                    Set.of(CONFIG, "--max", "--timeout"), Set.of("--from-beginning"), Main::consume),
+            new Command("reset", "reset --yes [--wait DURATION] [--config FILE]",
+                    "makes the application process the raw topic again from its beginning: its offsets rewound, its"
+                            + " internal topics (dedup index, trending counts) deleted; every instance must be stopped,"
+                            + " (--wait: how long stopped ones may take to leave the group, 60s by default),"
+                            + " and downstream sees every article again",
+                    Set.of(CONFIG, "--wait"), Set.of("--yes"), Main::reset));
 
     private Main() {
     }
@@ -148,6 +154,17 @@ public final class Main {
         new ConsumeCommand(new SchemaRegistryClient(AvroSerdes.registrySettings(config))).run(config.kafkaProperties(),
                 line.positionals().get(0), line.flag("--from-beginning"), line.positiveInt("--max"),
                 line.duration("--timeout"), System.out);
+        return 0;
+    }
+
+    private static int reset(CommandLine line) throws Exception {
+        noPositionals(line, 0);
+        if (!line.flag("--yes")) {
+            throw new CommandLine.UsageError("reset forgets what the application has seen; say --yes to go on");
+        }
+        NewsflowConfig config = config(line);
+        ResetCommand.reset(config.kafkaProperties(), config.get("newsflow.topic.pages.raw"),
+                line.duration("--wait").orElse(ResetCommand.MEMBERS_LEAVE_WITHIN), System.out);
         return 0;
     }
 

@@ -153,6 +153,22 @@ class HelmChartTest {
     }
 
     @Test
+    void theResetJobRunsTheResetCommandWithTheApplicationsSettingsAndSecrets() throws IOException {
+        List<JsonNode> objects = render(template().withValuesFile(Path.of("helm/examples/secured-cluster.yaml"))
+                .set("reset.enabled", true));
+        JsonNode job = only(objects, "Job");
+        assertThat(job.at("/metadata/name").asText()).isEqualTo("news-newsflow-reset-1");
+        JsonNode container = job.at("/spec/template/spec/containers/0");
+        assertThat(container.at("/args").toString()).isEqualTo("[\"reset\",\"--yes\"]");
+        assertThat(container.at("/envFrom/0/configMapRef/name").asText()).isEqualTo("news-newsflow");
+        assertThat(secretRef(container, "KAFKA_SASL_JAAS_CONFIG")).isEqualTo("newsflow-kafka/sasl.jaas.config");
+        assertThat(container.findValuesAsText("mountPath")).contains("/etc/newsflow/kafka-ca");
+        assertThat(container.at("/securityContext/allowPrivilegeEscalation").asBoolean()).isFalse();
+        assertThat(job.at("/spec/template/spec/restartPolicy").asText()).isEqualTo("Never");
+        assertThat(kinds(render(required()))).doesNotContain("Job");
+    }
+
+    @Test
     void secretsWrittenIntoTheConfigMapFailTheRender() {
         assertThatThrownBy(() -> required().set("kafka.config.sasl\\.jaas\\.config", "x required password=y;").call())
                 .hasMessageContaining("looks secret");

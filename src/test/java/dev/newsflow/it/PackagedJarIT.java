@@ -1,5 +1,6 @@
 package dev.newsflow.it;
 
+import static dev.newsflow.testing.PackagedJar.newsflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,18 +12,16 @@ import dev.newsflow.app.Topics;
 import dev.newsflow.avro.RawPage;
 import dev.newsflow.cli.OutputCollector;
 import dev.newsflow.cli.PageProducer;
+import dev.newsflow.testing.PackagedJar.Run;
 import dev.newsflow.testing.RealInfrastructure;
 import dev.newsflow.testing.SamplePages;
 import dev.newsflow.testing.TestApps;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,10 +35,6 @@ class PackagedJarIT {
 
     @TempDir
     Path work;
-
-    /** What a command printed and how it ended. */
-    private record Run(int exit, String out, String err) {
-    }
 
     @Test
     void helpPrintsTheCommands() throws Exception {
@@ -100,33 +95,5 @@ class PackagedJarIT {
         assertThat(line.path("offset").asLong()).isZero();
         assertThat(line.at("/value/article/title").asText()).isNotBlank();
         assertThat(line.path("key").asText()).isEqualTo(line.at("/value/article/id").asText());
-    }
-
-    private static Run newsflow(Map<String, String> env, String... args) throws Exception {
-        Path jar;
-        try (Stream<Path> target = Files.list(Path.of("target"))) {
-            jar = target.filter(p -> p.getFileName().toString().matches("newsflow-[^/]*\\.jar")
-                    && !p.getFileName().toString().endsWith("-sources.jar")).findFirst().orElseThrow();
-        }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:-DontCompileHugeMethods", "-jar", jar.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().keySet().removeIf(k -> k.startsWith("KAFKA_") || k.startsWith("NEWSFLOW_"));
-        builder.environment().putAll(env);
-        Path out = Files.createTempFile("newsflow-out", ".txt");
-        Path err = Files.createTempFile("newsflow-err", ".txt");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("newsflow " + String.join(" ", args) + " did not end: " + read(err));
-        }
-        return new Run(process.exitValue(), read(out), read(err));
-    }
-
-    private static String read(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        Files.delete(file);
-        return text;
     }
 }
