@@ -2,6 +2,7 @@ package dev.newsflow.app;
 
 import dev.newsflow.metrics.Health;
 import dev.newsflow.stream.RecordWatch;
+import java.time.Duration;
 import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
 
@@ -11,9 +12,14 @@ import org.apache.kafka.streams.KafkaStreams;
  * watch say.
  */
 final class InstanceHealth implements Health {
+    private final Duration maxPollInterval;
     private volatile String startingBecause = "starting";
     private volatile KafkaStreams streams;
     private volatile RecordWatch watch;
+
+    InstanceHealth(Duration maxPollInterval) {
+        this.maxPollInterval = maxPollInterval;
+    }
 
     void starting(String because) {
         startingBecause = because;
@@ -33,7 +39,11 @@ final class InstanceHealth implements Health {
     @Override
     public Optional<String> notLiveBecause() {
         RecordWatch w = watch;
-        return w == null ? Optional.empty() : w.problem();
+        KafkaStreams s = streams;
+        if (w == null || s == null) {
+            return Optional.empty();
+        }
+        return w.problem().or(() -> SilentStreamThreads.find(s.metrics(), maxPollInterval));
     }
 
     @Override

@@ -47,7 +47,9 @@ public final class NewsflowApp implements AutoCloseable {
 
     public static NewsflowApp start(NewsflowConfig config) throws Exception {
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        InstanceHealth health = new InstanceHealth();
+        // Kafka Streams' own default for max.poll.interval.ms
+        InstanceHealth health = new InstanceHealth(Duration.ofMillis(Long.parseLong(config.kafkaProperties()
+                .getProperty(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, "300000"))));
         // the port opens first, so that a probe sees a live instance that is not ready while it waits
         OpsHttpServer http = new OpsHttpServer(config.getInt("newsflow.http.port"), meters, health);
         try {

@@ -40,8 +40,11 @@ import org.junit.jupiter.api.io.TempDir;
  * needs root; where the test cannot mount, it is skipped and says why.
  */
 class DiskFullIT {
-    /** Enough pages, 3 before the disk fills and the rest after, for the stores' small memtables to flush. */
-    private static final int PAGES = 60;
+    /**
+     * 3 pages before the disk fills and the rest after: enough writes that the stores' 64 KiB memtables
+     * must flush to the full disk (60 pages sometimes fitted in memory, and nothing failed).
+     */
+    private static final int PAGES = 200;
 
     @TempDir
     Path work;
