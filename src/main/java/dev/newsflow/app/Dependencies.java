@@ -20,10 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Before the pipeline starts, the brokers and the schema registry must answer and the preparation
- * (topics, knowledge-base seed) must pass. While they do not, the instance waits, alive and not
- * ready, trying again with back-off; after {@code newsflow.startup.wait} it gives up with one line
- * that names what it tried. Answers that waiting cannot change (a registry URL without its API
- * path, refused credentials) fail at once.
+ * (topics, the schema contract, the knowledge-base seed) must pass. While they do not, the instance
+ * waits, alive and not ready, trying again with back-off; after {@code newsflow.startup.wait} it
+ * gives up with one line that names what it tried. Answers that waiting cannot change (a registry URL
+ * without its API path, refused credentials, an untrusted certificate) fail at once.
  */
 final class Dependencies {
     private static final Logger LOG = LoggerFactory.getLogger(Dependencies.class);
@@ -90,9 +90,9 @@ final class Dependencies {
             throw e;
         } catch (Exception e) {
             if (NotTheRecordsFault.isOutage(e) || e instanceof java.util.concurrent.TimeoutException) {
-                throw new Unreachable("preparing topics and the knowledge base failed: " + reason(e), e);
+                throw new Unreachable("preparing topics, schemas and the knowledge base failed: " + reason(e), e);
             }
-            throw new StartupFailure("preparing topics and the knowledge base failed: " + e, e);
+            throw new StartupFailure("preparing topics, schemas and the knowledge base failed: " + e, e);
         }
     }
 
