@@ -23,7 +23,12 @@ public final class AvroSerdes {
     }
 
     public static AvroSerdes from(NewsflowConfig config) {
-        return new AvroSerdes(new SchemaRegistryClient(registrySettings(config)),
+        return from(config, registrySettings(config));
+    }
+
+    /** With the registry settings already read (their trust store is a file). */
+    public static AvroSerdes from(NewsflowConfig config, RegistrySettings registry) {
+        return new AvroSerdes(new SchemaRegistryClient(registry),
                 SubjectNameStrategy.parse(config.get("newsflow.registry.subject.name.strategy")),
                 config.getBoolean("newsflow.registry.auto.register"));
     }

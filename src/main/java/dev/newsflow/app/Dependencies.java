@@ -90,7 +90,7 @@ final class Dependencies {
             throw e;
         } catch (Exception e) {
             if (NotTheRecordsFault.isOutage(e) || e instanceof java.util.concurrent.TimeoutException) {
-                throw new Unreachable("preparing topics, schemas and the knowledge base failed: " + reason(e), e);
+                throw new Unreachable("preparing topics, schemas and the knowledge base failed: " + Causes.innermost(e), e);
             }
             throw new StartupFailure("preparing topics, schemas and the knowledge base failed: " + e, e);
         }
@@ -104,10 +104,10 @@ final class Dependencies {
             if (cause instanceof AuthenticationException || cause instanceof AuthorizationException) {
                 throw new StartupFailure("the brokers at " + brokers + " refused this client: " + cause.getMessage(), cause);
             }
-            throw new Unreachable("the brokers at " + brokers + " do not answer: " + reason(cause), cause);
+            throw new Unreachable("the brokers at " + brokers + " do not answer: " + Causes.innermost(cause), cause);
         } catch (KafkaException e) {
             // an unresolvable name may resolve once the cluster's service exists
-            throw new Unreachable("cannot reach the brokers at " + brokers + ": " + reason(e), e);
+            throw new Unreachable("cannot reach the brokers at " + brokers + ": " + Causes.innermost(e), e);
         }
     }
 
@@ -116,12 +116,12 @@ final class Dependencies {
         try {
             new SchemaRegistryClient(registry).subjects();
         } catch (SchemaRegistryException e) {
-            if (causedBy(e, SSLHandshakeException.class)) {
+            if (Causes.include(e, SSLHandshakeException.class)) {
                 throw new StartupFailure("the schema registry at " + url + " presented a certificate this instance does"
-                        + " not trust (" + reason(e) + "); newsflow.registry.ssl.truststore.location names the CA to trust", e);
+                        + " not trust (" + Causes.innermost(e) + "); newsflow.registry.ssl.truststore.location names the CA to trust", e);
             }
             if (e.isRetriable()) {
-                throw new Unreachable("the schema registry at " + url + " does not answer: " + reason(e), e);
+                throw new Unreachable("the schema registry at " + url + " does not answer: " + Causes.innermost(e), e);
             }
             String hint = switch (e.httpStatus()) {
                 case 404 -> url.contains("/apis/") ? "" : "; a Confluent-compatible API under another path (for"
@@ -132,24 +132,5 @@ final class Dependencies {
             throw new StartupFailure("the schema registry at " + url + " answered " + e.httpStatus()
                     + " to GET /subjects" + hint, e);
         }
-    }
-
-    private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (type.isInstance(c)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The innermost cause, named even when it has no message (a refused connection often has none). */
-    private static String reason(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName()
-                : root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

@@ -4,6 +4,7 @@ import dev.newsflow.metrics.OpsHttpServer;
 import dev.newsflow.metrics.OpsReply;
 import dev.newsflow.metrics.PipelineMetrics;
 import dev.newsflow.metrics.StreamsMetrics;
+import dev.newsflow.registry.RegistrySettings;
 import dev.newsflow.registry.SchemaContract;
 import dev.newsflow.registry.SchemaRegistryClient;
 import dev.newsflow.serde.SubjectNameStrategy;
@@ -63,11 +64,12 @@ public final class NewsflowApp implements AutoCloseable {
 
     private static NewsflowApp start(NewsflowConfig config, PrometheusMeterRegistry meters, InstanceHealth health,
                                      OpsHttpServer http) throws Exception {
-        AvroSerdes serdes = AvroSerdes.from(config);
+        RegistrySettings registry = AvroSerdes.registrySettings(config);
+        AvroSerdes serdes = AvroSerdes.from(config, registry);
         Topics topics = Topics.from(config, serdes);
         Properties kafka = config.kafkaProperties();
-        new Dependencies(kafka, AvroSerdes.registrySettings(config)).await(config.getDuration("newsflow.startup.wait"),
-                health::starting, () -> prepare(config, topics, kafka));
+        new Dependencies(kafka, registry).await(config.getDuration("newsflow.startup.wait"),
+                health::starting, () -> prepare(config, topics, kafka, registry));
         health.starting("loading the entity model");
         TopologyParts parts = TopologyParts.from(config, serdes, new PipelineMetrics(meters));
         kafka.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
@@ -88,14 +90,15 @@ public final class NewsflowApp implements AutoCloseable {
                 streamsMetrics, http);
     }
 
-    private static void prepare(NewsflowConfig config, Topics topics, Properties kafka) throws Exception {
+    private static void prepare(NewsflowConfig config, Topics topics, Properties kafka, RegistrySettings registry)
+            throws Exception {
         if (config.getBoolean("newsflow.topics.create")) {
             try (Admin admin = Admin.create(ClientProperties.admin(kafka))) {
                 TopicProvisioner.ensure(admin, topics, config.getInt("newsflow.topics.partitions"),
                         (short) config.getInt("newsflow.topics.replication"));
             }
         }
-        enforceSchemaContract(config, topics);
+        enforceSchemaContract(config, topics, registry);
         if (config.getBoolean("newsflow.kb.seed")) {
             int seeded = KnowledgeBaseSeeder.seedIfEmpty(kafka, topics.entitiesKb());
             if (seeded > 0) {
@@ -104,13 +107,14 @@ public final class NewsflowApp implements AutoCloseable {
         }
     }
 
-    private static void enforceSchemaContract(NewsflowConfig config, Topics topics) throws StartupFailure {
+    private static void enforceSchemaContract(NewsflowConfig config, Topics topics, RegistrySettings registry)
+            throws StartupFailure {
         SubjectNameStrategy strategy = SubjectNameStrategy.parse(config.get("newsflow.registry.subject.name.strategy"));
         List<SchemaContract.Subject> subjects = new ArrayList<>();
         topics.writtenValueSchemas().forEach((topic, schema) ->
                 subjects.add(new SchemaContract.Subject(strategy.subject(topic, false, schema), schema)));
         try {
-            new SchemaContract(new SchemaRegistryClient(AvroSerdes.registrySettings(config)),
+            new SchemaContract(new SchemaRegistryClient(registry),
                     config.get("newsflow.registry.compatibility"), config.getBoolean("newsflow.registry.compatibility.set"),
                     config.getBoolean("newsflow.registry.auto.register")).enforce(subjects);
         } catch (SchemaContract.Broken e) {

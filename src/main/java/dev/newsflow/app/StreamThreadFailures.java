@@ -49,7 +49,7 @@ final class StreamThreadFailures implements StreamsUncaughtExceptionHandler {
                 .tag("cause", cause).register(meters).increment();
         if (cause.equals("state_store")) {
             // a full disk is not cured by waiting alone: /live fails until records get through again
-            watch.streamThreadStoreFailed(rootMessage(failure));
+            watch.streamThreadStoreFailed(Causes.innermost(failure));
         }
         if (cause.equals("error")) {
             LOG.error("stream thread failed; replacing it", failure);
@@ -58,7 +58,7 @@ final class StreamThreadFailures implements StreamsUncaughtExceptionHandler {
         long backoff = Math.min(MAX_BACKOFF_MILLIS, 1000L << Math.min(inWindow - 1, 16));
         if (inWindow == 1 || Integer.bitCount(inWindow) == 1) { // 1st, 2nd, 4th, 8th...: not a line per attempt
             LOG.warn("stream thread stopped by {} ({}); its records wait, retrying in {} s (failure {} in {} min)",
-                    cause.equals("outage") ? "an outage" : "a failed state store", rootMessage(failure), backoff / 1000,
+                    cause.equals("outage") ? "an outage" : "a failed state store", Causes.innermost(failure), backoff / 1000,
                     inWindow, WINDOW.toMinutes());
         }
         try {
@@ -76,13 +76,5 @@ final class StreamThreadFailures implements StreamsUncaughtExceptionHandler {
             recent.removeFirst();
         }
         return recent.size();
-    }
-
-    private static String rootMessage(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

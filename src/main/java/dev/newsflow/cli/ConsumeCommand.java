@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsflow.app.ClientProperties;
 import dev.newsflow.registry.SchemaRegistry;
 import dev.newsflow.registry.SchemaRegistryException;
+import dev.newsflow.serde.RegistryAvroSerde;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -87,7 +87,7 @@ final class ConsumeCommand {
         line.put("timestamp", Instant.ofEpochMilli(r.timestamp()).toString());
         line.put("key", r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8));
         try {
-            line.set("value", r.value() == null ? JSON.nullNode() : AvroJson.of(decode(r.value())));
+            line.set("value", r.value() == null ? JSON.nullNode() : AvroJson.of(decode(r.topic(), r.value())));
         } catch (IOException | RuntimeException e) {
             line.putNull("value");
             line.put("error", e.getMessage());
@@ -95,11 +95,8 @@ final class ConsumeCommand {
         return line;
     }
 
-    private GenericRecord decode(byte[] value) throws IOException {
-        if (value.length < 5 || value[0] != 0) {
-            throw new IOException("not the Confluent wire format (magic byte 0 and a 4-byte schema id)");
-        }
-        int id = ByteBuffer.wrap(value, 1, 4).getInt();
+    private GenericRecord decode(String topic, byte[] value) throws IOException {
+        int id = RegistryAvroSerde.writerSchemaId(topic, value);
         GenericDatumReader<GenericRecord> reader = readers.get(id);
         if (reader == null) {
             Schema schema;
@@ -111,7 +108,8 @@ final class ConsumeCommand {
             reader = new GenericDatumReader<>(schema);
             readers.put(id, reader);
         }
-        BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(value, 5, value.length - 5, null);
+        BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(value, RegistryAvroSerde.HEADER_LENGTH,
+                value.length - RegistryAvroSerde.HEADER_LENGTH, null);
         return reader.read(null, decoder);
     }
 }

@@ -29,7 +29,7 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class RegistryAvroSerde<T extends SpecificRecord> implements Serde<T> {
     static final byte MAGIC_BYTE = 0;
-    private static final int HEADER_LENGTH = 5;
+    public static final int HEADER_LENGTH = 5;
 
     private final SchemaRegistry registry;
     private final Class<T> type;
@@ -88,18 +88,7 @@ public final class RegistryAvroSerde<T extends SpecificRecord> implements Serde<
         if (data == null) {
             return null;
         }
-        if (data.length == 0) {
-            throw new DecodeFailure(DecodeFailure.Reason.EMPTY_VALUE, "empty value on " + topic);
-        }
-        if (data[0] != MAGIC_BYTE) {
-            throw new DecodeFailure(DecodeFailure.Reason.WRONG_MAGIC_BYTE,
-                    String.format("first byte is 0x%02x, not the wire-format magic byte 0", data[0]));
-        }
-        if (data.length < HEADER_LENGTH) {
-            throw new DecodeFailure(DecodeFailure.Reason.TRUNCATED_HEADER,
-                    data.length + " bytes: too short for the 5-byte wire-format header");
-        }
-        int id = ByteBuffer.wrap(data, 1, 4).getInt();
+        int id = writerSchemaId(topic, data);
         SpecificDatumReader<T> reader = readerFor(id);
         try {
             BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(data, HEADER_LENGTH, data.length - HEADER_LENGTH, null);
@@ -116,6 +105,22 @@ public final class RegistryAvroSerde<T extends SpecificRecord> implements Serde<
             throw new DecodeFailure(DecodeFailure.Reason.CORRUPT_AVRO,
                     "cannot decode " + type.getSimpleName() + " with writer schema id " + id + ": " + e, e);
         }
+    }
+
+    /** The writer's schema id from a value's Confluent wire-format header, or why the value has none. */
+    public static int writerSchemaId(String topic, byte[] data) {
+        if (data.length == 0) {
+            throw new DecodeFailure(DecodeFailure.Reason.EMPTY_VALUE, "empty value on " + topic);
+        }
+        if (data[0] != MAGIC_BYTE) {
+            throw new DecodeFailure(DecodeFailure.Reason.WRONG_MAGIC_BYTE,
+                    String.format("first byte is 0x%02x, not the wire-format magic byte 0", data[0]));
+        }
+        if (data.length < HEADER_LENGTH) {
+            throw new DecodeFailure(DecodeFailure.Reason.TRUNCATED_HEADER,
+                    data.length + " bytes: too short for the 5-byte wire-format header");
+        }
+        return ByteBuffer.wrap(data, 1, 4).getInt();
     }
 
     private SpecificDatumReader<T> readerFor(int id) {

@@ -3,9 +3,6 @@ package dev.newsflow.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsflow.app.AvroSerdes;
 import dev.newsflow.app.ClientProperties;
 import dev.newsflow.app.NewsflowApp;
@@ -19,6 +16,7 @@ import dev.newsflow.registry.RegistrySettings;
 import dev.newsflow.registry.SchemaRegistryClient;
 import dev.newsflow.testing.CuttableProxy;
 import dev.newsflow.testing.RealInfrastructure;
+import dev.newsflow.testing.SchemaEdits;
 import dev.newsflow.testing.SyntheticPages;
 import dev.newsflow.testing.TestApps;
 import java.io.ByteArrayOutputStream;
@@ -54,8 +52,6 @@ import org.junit.jupiter.api.io.TempDir;
  * and come out once the registry is back. A registry URL without its API path fails at once, saying so.
  */
 class OutageIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     Path stateDir;
 
@@ -102,7 +98,7 @@ class OutageIT {
                     proxy.cut();
                     // a crawler moves to a new schema version the instance has never fetched
                     SchemaRegistryClient direct = new SchemaRegistryClient(RegistrySettings.of(infra.registryUrl()));
-                    Schema v2 = withOptionalField(RawPage.getClassSchema(), "crawlRegion");
+                    Schema v2 = SchemaEdits.withOptionalString(RawPage.getClassSchema(), "crawlRegion");
                     int id = direct.register(raw + "-value", v2);
                     for (int n = 2; n <= 4; n++) {
                         producer.send(new ProducerRecord<>(raw, wire(id, v2, synthetic.page(n, Instant.now())))).get();
@@ -139,15 +135,6 @@ class OutageIT {
                 .hasMessageContaining("the schema registry at " + bare + " answered 404")
                 .hasMessageContaining("/apis/ccompat/v7");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
-    }
-
-    private static Schema withOptionalField(Schema schema, String name) throws Exception {
-        ObjectNode json = (ObjectNode) JSON.readTree(schema.toString());
-        ObjectNode field = ((ArrayNode) json.get("fields")).addObject();
-        field.put("name", name);
-        field.putArray("type").add("null").add("string");
-        field.putNull("default");
-        return new Schema.Parser().parse(json.toString());
     }
 
     /** The page in the Confluent wire format, written with the given schema. */

@@ -3,9 +3,6 @@ package dev.newsflow.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsflow.app.NewsflowApp;
 import dev.newsflow.app.NewsflowConfig;
 import dev.newsflow.app.StartupFailure;
@@ -14,6 +11,7 @@ import dev.newsflow.registry.RegistrySettings;
 import dev.newsflow.registry.SchemaRegistryClient;
 import dev.newsflow.registry.SchemaRegistryException;
 import dev.newsflow.testing.RealInfrastructure;
+import dev.newsflow.testing.SchemaEdits;
 import dev.newsflow.testing.TestApps;
 import java.nio.file.Path;
 import java.util.Map;
@@ -29,8 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  * subject left weaker than BACKWARD when the application may not set it, stops the start with one line.
  */
 class SchemaEvolutionIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     Path stateDir;
 
@@ -45,14 +41,13 @@ class SchemaEvolutionIT {
             assertThat(registry.compatibility(Optional.of(subject))).isEqualTo("BACKWARD");
         }
 
-        Schema withRegion = withField(EnrichedArticle.getClassSchema(), "region",
-                JSON.createArrayNode().add("null").add("string"), true);
+        Schema withRegion = SchemaEdits.withOptionalString(EnrichedArticle.getClassSchema(), "region");
         assertThat(registry.testCompatibility(subject, withRegion)).hasValueSatisfying(v ->
                 assertThat(v.compatible()).isTrue());
         int v2 = registry.register(subject, withRegion);
         assertThat(v2).isPositive();
 
-        Schema storyIdAsLong = withType(EnrichedArticle.getClassSchema(), "storyId", "long");
+        Schema storyIdAsLong = SchemaEdits.withType(EnrichedArticle.getClassSchema(), "storyId", "long");
         assertThat(registry.testCompatibility(subject, storyIdAsLong)).hasValueSatisfying(v ->
                 assertThat(v.compatible()).isFalse());
         assertThatThrownBy(() -> registry.register(subject, storyIdAsLong))
@@ -69,7 +64,7 @@ class SchemaEvolutionIT {
         // another producer got a breaking version in while nothing guarded the subject
         NewsflowConfig config = TestApps.config(infra, "incompatible", stateDir, Map.of());
         String subject = config.get("newsflow.topic.articles.enriched") + "-value";
-        registry.register(subject, withType(EnrichedArticle.getClassSchema(), "storyId", "long"));
+        registry.register(subject, SchemaEdits.withType(EnrichedArticle.getClassSchema(), "storyId", "long"));
         assertThatThrownBy(() -> NewsflowApp.start(config).close())
                 .isInstanceOf(StartupFailure.class)
                 .hasMessageContaining("the EnrichedArticle schema is not BACKWARD-compatible with the latest version of"
@@ -95,27 +90,5 @@ class SchemaEvolutionIT {
                 throw e;
             }
         }
-    }
-
-    private static Schema withField(Schema schema, String name, com.fasterxml.jackson.databind.JsonNode type,
-                                    boolean nullDefault) throws Exception {
-        ObjectNode json = (ObjectNode) JSON.readTree(schema.toString());
-        ObjectNode field = ((ArrayNode) json.get("fields")).addObject();
-        field.put("name", name);
-        field.set("type", type);
-        if (nullDefault) {
-            field.putNull("default");
-        }
-        return new Schema.Parser().parse(json.toString());
-    }
-
-    private static Schema withType(Schema schema, String fieldName, String type) throws Exception {
-        ObjectNode json = (ObjectNode) JSON.readTree(schema.toString());
-        for (var field : json.get("fields")) {
-            if (field.path("name").asText().equals(fieldName)) {
-                ((ObjectNode) field).put("type", type);
-            }
-        }
-        return new Schema.Parser().parse(json.toString());
     }
 }
