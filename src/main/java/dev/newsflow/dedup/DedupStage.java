@@ -27,6 +27,11 @@ public final class DedupStage implements Stage<CleanArticle, DedupStage.Deduped>
     }
 
     @Override
+    public boolean writesStateStores() {
+        return true; // every article but a repeat of a known URL is remembered
+    }
+
+    @Override
     public String name() {
         return "dedup";
     }

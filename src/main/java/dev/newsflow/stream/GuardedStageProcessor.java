@@ -100,7 +100,7 @@ public final class GuardedStageProcessor<K, I, O> implements FixedKeyProcessor<K
         while (true) {
             try {
                 O result = apply(input, timestamp);
-                guards.watch().progressed(stage.name());
+                guards.watch().progressed(stage.name(), stage.writesStateStores());
                 return result;
             } catch (RuntimeException e) {
                 if (NotTheRecordsFault.isStoreFailure(e)) {

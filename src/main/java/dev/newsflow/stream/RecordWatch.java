@@ -55,11 +55,13 @@ public final class RecordWatch {
     }
 
     /** A record went through the stage: whatever it was waiting on is back. */
-    void progressed(String stage) {
+    void progressed(String stage, boolean wroteStores) {
         outages.remove(stage);
         storeFailures.remove(inStage(stage));
-        // a record got through, so the stores take writes again; a failing flush will say so anew
-        storeFailures.remove(IN_A_STREAM_THREAD);
+        if (wroteStores) {
+            // the stores take writes again; a failing flush will say so anew. A stage without stores proves nothing
+            storeFailures.remove(IN_A_STREAM_THREAD);
+        }
     }
 
     void storeFailed(String stage, String what) {

@@ -23,6 +23,14 @@ public interface Stage<I, O> {
         return true;
     }
 
+    /**
+     * Whether the stage's records write to state stores: only then does its progress show that the
+     * stores take writes again after one failed (a full disk).
+     */
+    default boolean writesStateStores() {
+        return false;
+    }
+
     /** For stages with state stores: called once when the task starts. */
     default void init(FixedKeyProcessorContext<?, ?> context) {
     }

@@ -27,9 +27,11 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Health semantics and metric names, on a Kafka Streams client that is never started (no broker needed). */
+@Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class OpsHttpServerTest {
     @TempDir
     Path stateDir;
@@ -194,10 +196,12 @@ class OpsHttpServerTest {
     @Test
     void costlyQueriesCannotTakeTheWorkersTheProbesNeed() throws Exception {
         KafkaStreams streams = unstartedStreams();
+        CountDownLatch entered = new CountDownLatch(OpsHttpServer.COSTLY_AT_ONCE);
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService clients = Executors.newFixedThreadPool(OpsHttpServer.COSTLY_AT_ONCE);
         try (OpsHttpServer server = server(streams)) {
             server.routeCostly("/slow", query -> {
+                entered.countDown();
                 try {
                     release.await();
                 } catch (InterruptedException e) {
@@ -211,11 +215,9 @@ class OpsHttpServerTest {
                 String url = base + "/slow?n=" + i;
                 held.add(clients.submit(() -> get(url)));
             }
-            HttpResponse<String> refused = null;
-            for (int attempt = 0; attempt < 50 && (refused == null || refused.statusCode() != 503); attempt++) {
-                Thread.sleep(20);
-                refused = get(base + "/slow?n=9");
-            }
+            // only once both slots are taken: a third query sent sooner would take a slot and wait with them
+            assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+            HttpResponse<String> refused = get(base + "/slow?n=9");
             assertThat(refused.statusCode()).isEqualTo(503);
             assertThat(refused.body()).startsWith("busy");
             assertThat(get(base + "/live").statusCode()).isEqualTo(200);
@@ -230,7 +232,9 @@ class OpsHttpServerTest {
         }
     }
 
+    /** With a time limit: a server that never answers fails the test instead of hanging the build. */
     private HttpResponse<String> get(String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

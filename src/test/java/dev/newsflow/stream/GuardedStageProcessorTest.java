@@ -162,4 +162,16 @@ class GuardedStageProcessorTest {
         watch.finished();
         assertThat(watch.problem()).isEmpty();
     }
+
+    @Test
+    void aStoreThatFailedOutsideAStageStaysReportedUntilAStageThatWritesStoresGetsThrough() {
+        RecordWatch watch = new RecordWatch(Duration.ofMinutes(1), 4);
+        watch.streamThreadStoreFailed("RocksDBException: No space left on device");
+        watch.progressed("clean", false);
+        assertThat(watch.problem()).hasValue("a state store failed in a stream thread: RocksDBException: No space left on device");
+        assertThat(watch.notReadyBecause()).isEqualTo(watch.problem());
+        watch.progressed("dedup", true);
+        assertThat(watch.problem()).isEmpty();
+        assertThat(watch.notReadyBecause()).isEmpty();
+    }
 }
