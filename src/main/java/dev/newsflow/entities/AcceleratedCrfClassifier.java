@@ -4,6 +4,7 @@ import edu.stanford.nlp.ie.crf.CRFClassifier;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.util.Index;
+import edu.stanford.nlp.util.PaddedList;
 import edu.stanford.nlp.util.Triple;
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -14,15 +15,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * CoreNLP's CRF classifier, finding exactly what it finds, with two costs of classification cut: the
- * features of each word are looked up in a {@link FeatureIdTable} instead of CoreNLP's index, and the
- * model's word function is memoized ({@link MemoizedWordFunction}). Where the table cannot be built
- * (another CoreNLP version, a hash collision), classification is CoreNLP's own.
+ * CoreNLP's CRF classifier, finding exactly what it finds, with three costs of classification cut:
+ * the features of each word are hashed as CoreNLP's templates write them ({@link HashedFeatureExtractor})
+ * instead of being built as strings, their ids are looked up in a {@link FeatureIdTable} instead of
+ * CoreNLP's index, and the model's word function is memoized ({@link MemoizedWordFunction}). Where
+ * the table cannot be built (another CoreNLP version, a hash collision), classification is CoreNLP's
+ * own; where only the hashing cannot be used (another feature factory), features are built as strings.
  */
 final class AcceleratedCrfClassifier extends CRFClassifier<CoreLabel> {
     private static final Logger LOG = LoggerFactory.getLogger(AcceleratedCrfClassifier.class);
 
     private FeatureIdTable table;
+    private HashedFeatureExtractor extractor;
 
     private AcceleratedCrfClassifier() {
     }
@@ -36,6 +40,9 @@ final class AcceleratedCrfClassifier extends CRFClassifier<CoreLabel> {
         classifier.table = featureIndex(classifier).flatMap(FeatureIdTable::of).orElse(null);
         if (classifier.table == null) {
             LOG.warn("NER features are looked up in CoreNLP's own index (slower)");
+        } else {
+            classifier.extractor = HashedFeatureExtractor.of(classifier.featureFactories, classifier.windowSize,
+                    classifier.table).orElse(null);
         }
         return classifier;
     }
@@ -48,6 +55,10 @@ final class AcceleratedCrfClassifier extends CRFClassifier<CoreLabel> {
 
     boolean usesFeatureIdTable() {
         return table != null;
+    }
+
+    boolean hashesFeaturesAsWritten() {
+        return extractor != null;
     }
 
     /** CoreNLP keeps the index in a package-private field. */
@@ -72,13 +83,33 @@ final class AcceleratedCrfClassifier extends CRFClassifier<CoreLabel> {
         int size = document.size();
         int[][][] data = new int[size][windowSize][];
         int[] labels = new int[size];
+        PaddedList<CoreLabel> padded = new PaddedList<>(document, pad);
+        HashedFeatureExtractor.Collector collector = extractor == null ? null : extractor.collector();
         for (int j = 0; j < size; j++) {
-            List<Collection<String>> cliques = makeDatum(document, j, featureFactories).asFeatures();
-            for (int k = 0; k < cliques.size(); k++) {
-                data[j][k] = table.idsOf(cliques.get(k));
+            if (!hashedIds(padded, j, collector, data[j])) {
+                List<Collection<String>> cliques = makeDatum(document, j, featureFactories).asFeatures();
+                for (int k = 0; k < cliques.size(); k++) {
+                    data[j][k] = table.idsOf(cliques.get(k));
+                }
             }
             labels[j] = classIndex.indexOf(document.get(j).get(CoreAnnotations.AnswerAnnotation.class));
         }
         return new Triple<>(data, labels, new double[size][windowSize][]);
+    }
+
+    /** The word's ids for every clique, hashed as written; false if CoreNLP must build them instead. */
+    private boolean hashedIds(PaddedList<CoreLabel> document, int loc, HashedFeatureExtractor.Collector collector,
+                              int[][] ids) {
+        if (collector == null) {
+            return false;
+        }
+        for (int clique = 0; clique < windowSize; clique++) {
+            Optional<int[]> known = extractor.ids(document, loc, clique, collector);
+            if (known.isEmpty()) {
+                return false;
+            }
+            ids[clique] = known.get();
+        }
+        return true;
     }
 }

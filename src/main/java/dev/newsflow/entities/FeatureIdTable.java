@@ -58,6 +58,11 @@ final class FeatureIdTable {
         for (String feature : features) {
             hashes[n++] = hash(feature);
         }
+        return idsOf(hashes, n);
+    }
+
+    /** The same, for the first {@code n} of these hashes ({@link #hash}) of features. */
+    int[] idsOf(long[] hashes, int n) {
         // a tight loop of independent loads, so that the CPU fetches these cache lines in parallel; a
         // feature whose home slot is empty is unknown, which bounds the number of ids
         int unknown = 0;
@@ -96,12 +101,33 @@ final class FeatureIdTable {
         return (int) hash & mask;
     }
 
-    /** FNV-1a over the characters, then a finalising mix so that the low bits (the slot) are spread. */
+    static final long FNV_OFFSET = 0xcbf29ce484222325L;
+
+    /**
+     * FNV-1a in two lanes, the characters at even positions in one and those at odd positions in the
+     * other, so that the CPU runs the two chains of multiplications side by side; then a finalising
+     * mix so that the low bits (the slot) are spread.
+     */
     static long hash(String s) {
-        long h = 0xcbf29ce484222325L;
+        long even = FNV_OFFSET;
+        long odd = FNV_OFFSET;
         for (int i = 0; i < s.length(); i++) {
-            h = (h ^ s.charAt(i)) * 0x100000001b3L;
+            if ((i & 1) == 0) {
+                even = mix(even, s.charAt(i));
+            } else {
+                odd = mix(odd, s.charAt(i));
+            }
         }
+        return finish(even, odd);
+    }
+
+    /** One more character into a lane begun with {@link #FNV_OFFSET}: a feature can be hashed as it is written. */
+    static long mix(long lane, char c) {
+        return (lane ^ c) * 0x100000001b3L;
+    }
+
+    static long finish(long even, long odd) {
+        long h = even + odd * 0x9e3779b97f4a7c15L;
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;

@@ -70,6 +70,21 @@ class StanfordCrfRecognizerTest {
     }
 
     @Test
+    void featuresHashedAsWrittenAreCoreNlpsIdsInCoreNlpsOrder() throws IOException {
+        assertThat(accelerated.hashesFeaturesAsWritten()).isTrue();
+        int words = 0;
+        for (String text : samplePageTexts()) {
+            for (List<CoreLabel> document : coreNlp.makeObjectBankFromString(text, coreNlp.plainTextReaderAndWriter())) {
+                int[][][] expected = coreNlp.documentToDataAndLabels(document).first();
+                int[][][] hashed = accelerated.documentToDataAndLabels(document).first();
+                assertThat(hashed).isDeepEqualTo(expected);
+                words += document.size();
+            }
+        }
+        assertThat(words).isGreaterThan(5_000);
+    }
+
+    @Test
     void testsRunWithTheFeatureExtractorCompiledAsTheLaunchersDo() {
         assertThat(StanfordCrfRecognizer.featureExtractorCompiled()).as(StanfordCrfRecognizer.JIT_FLAG).isTrue();
     }
