@@ -4,6 +4,7 @@ import com.sun.management.HotSpotDiagnosticMXBean;
 import dev.newsflow.avro.EntityType;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.ling.Word;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,13 +124,10 @@ public final class StanfordCrfRecognizer implements NamedEntityRecognizer {
 
     /** The model's label for each word of one sentence; null where a word is not part of a name. */
     private List<EntityType> labels(List<String> words) {
-        List<CoreLabel> sentence = new ArrayList<>(words.size());
+        // plain words: CoreNLP copies every annotation of a token it is given, and reads only the text
+        List<Word> sentence = new ArrayList<>(words.size());
         for (String word : words) {
-            CoreLabel label = new CoreLabel();
-            label.setWord(word);
-            label.setValue(word);
-            label.setOriginalText(word);
-            sentence.add(label);
+            sentence.add(new Word(word));
         }
         List<EntityType> types = new ArrayList<>(words.size());
         for (CoreLabel label : classifier.join().classifySentence(sentence)) {
