@@ -26,15 +26,16 @@ import java.util.Optional;
  * it is never instantiated. The templates themselves are CoreNLP's methods, called by reflection.
  */
 final class HashedFeatureExtractor extends NERFeatureFactory<CoreLabel> {
-    private final transient MethodHandle featuresC;
-    private final transient MethodHandle featuresCpC;
-    private final transient MethodHandle featuresCnC;
+    /** Constants, so that the JIT inlines the calls: held in fields, each call went through a check. */
+    private static final MethodHandle FEATURES_C = template("featuresC");
+    private static final MethodHandle FEATURES_CPC = template("featuresCpC");
+    private static final MethodHandle FEATURES_CNC = template("featuresCnC");
+
+    private final transient NERFeatureFactory<CoreLabel> model;
     private final transient FeatureIdTable table;
 
-    private HashedFeatureExtractor(NERFeatureFactory<CoreLabel> model, FeatureIdTable table) throws ReflectiveOperationException {
-        this.featuresC = template(model, "featuresC");
-        this.featuresCpC = template(model, "featuresCpC");
-        this.featuresCnC = template(model, "featuresCnC");
+    private HashedFeatureExtractor(NERFeatureFactory<CoreLabel> model, FeatureIdTable table) {
+        this.model = model;
         this.table = table;
     }
 
@@ -45,20 +46,23 @@ final class HashedFeatureExtractor extends NERFeatureFactory<CoreLabel> {
     static Optional<HashedFeatureExtractor> of(List<FeatureFactory<CoreLabel>> factories, int windowSize,
                                                FeatureIdTable table) {
         if (factories.size() != 1 || factories.get(0).getClass() != NERFeatureFactory.class || windowSize != 2
-                || Generics.HASH_SET_CLASSNAME != null) { // CoreNLP told to collect features in another kind of set
+                || Generics.HASH_SET_CLASSNAME != null // CoreNLP told to collect features in another kind of set
+                || FEATURES_C == null || FEATURES_CPC == null || FEATURES_CNC == null) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(new HashedFeatureExtractor((NERFeatureFactory<CoreLabel>) factories.get(0), table));
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return Optional.empty();
-        }
+        return Optional.of(new HashedFeatureExtractor((NERFeatureFactory<CoreLabel>) factories.get(0), table));
     }
 
-    private static MethodHandle template(NERFeatureFactory<CoreLabel> model, String name) throws ReflectiveOperationException {
-        Method method = NERFeatureFactory.class.getDeclaredMethod(name, PaddedList.class, int.class, FeatureCollector.class);
-        method.setAccessible(true);
-        return MethodHandles.lookup().unreflect(method).bindTo(model);
+    /** CoreNLP's protected template method, or null where this CoreNLP has no such method. */
+    private static MethodHandle template(String name) {
+        try {
+            Method method = NERFeatureFactory.class.getDeclaredMethod(name, PaddedList.class, int.class,
+                    FeatureCollector.class);
+            method.setAccessible(true);
+            return MethodHandles.lookup().unreflect(method);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** A collector for one document: not to be shared between threads. */
@@ -75,10 +79,10 @@ final class HashedFeatureExtractor extends NERFeatureFactory<CoreLabel> {
         out.reset(document.get(0).get(CoreAnnotations.DomainAnnotation.class));
         try {
             if (clique == 0) {
-                featuresC.invokeExact(document, loc, (FeatureCollector) out);
+                FEATURES_C.invokeExact(model, document, loc, (FeatureCollector) out);
             } else {
-                featuresCpC.invokeExact(document, loc, (FeatureCollector) out);
-                featuresCnC.invokeExact(document, loc - 1, (FeatureCollector) out);
+                FEATURES_CPC.invokeExact(model, document, loc, (FeatureCollector) out);
+                FEATURES_CNC.invokeExact(model, document, loc - 1, (FeatureCollector) out);
             }
         } catch (RuntimeException | Error e) {
             throw e;

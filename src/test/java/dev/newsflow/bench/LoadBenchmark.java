@@ -13,6 +13,10 @@ import dev.newsflow.serde.RegistryAvroSerde;
 import dev.newsflow.testing.AppProcess;
 import dev.newsflow.testing.SyntheticPages;
 import dev.newsflow.testing.TestApps;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,12 +26,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
@@ -41,6 +50,9 @@ import org.apache.kafka.common.utils.Utils;
  *       application is started and drains the backlog; articles/s = outputs / time from first to last output.</li>
  *   <li>Latency: more pages produced at a steady rate below capacity; latency = when the output is
  *       readable (committed) minus when the page was produced.</li>
+ *   <li>Where the application's CPU went, by stage, and the ceiling: {@link PassthroughApp} on the same
+ *       pages, broker and settings, so that Newsflow's throughput reads as a share of what any Kafka
+ *       Streams application does on this machine.</li>
  * </ol>
  * Usage: {@code LoadBenchmark APICURIO_DIR ZYTE_DIR [PAGES] [SIZE] [THREADS]}; run with {@code ./mvnw -Pbench-load}.
  */
@@ -57,6 +69,8 @@ public final class LoadBenchmark {
         String threads = args.length > 4 ? args[4] : "2";
         Path work = Files.createTempDirectory("newsflow-load");
         SyntheticPages synthetic = new SyntheticPages(size, stories);
+        long enrichedBytes;
+        double newsflowRate;
 
         try (EmbeddedKafka kafka = EmbeddedKafka.start(work);
              EmbeddedRegistry registry = EmbeddedRegistry.start(apicurio, work.resolve("registry.log"))) {
@@ -92,6 +106,7 @@ public final class LoadBenchmark {
                         rate, pages, drain, (outputs.lastAt - started) / 1e9, threads);
                 System.out.printf("outputs    %,d enriched, %,d duplicates, %,d dead letters%n",
                         outputs.enriched, outputs.duplicates, outputs.dead);
+                printStageShares(app);
 
                 int latencyPages = Math.max(1000, pages / 20);
                 double paced = Math.max(10, rate / 2);
@@ -107,7 +122,14 @@ public final class LoadBenchmark {
                         latencies.length, paced);
                 System.out.printf("memory     peak RSS %.0f MB of the application process (-Xmx2g)%n",
                         app.peakResidentBytes() / 1e6);
+                enrichedBytes = outputs.enrichedBytes / Math.max(1, outputs.enriched);
+                newsflowRate = rate;
             }
+
+            double ceiling = passthrough(settings, work, config, pages, (int) enrichedBytes);
+            System.out.printf("ceiling    %.0f records/s through a passthrough (decode each page, write a %,d-byte record;"
+                    + " same broker, pages and settings): Newsflow runs at %.0f%% of it%n", ceiling, enrichedBytes,
+                    100 * newsflowRate / ceiling);
         } finally {
             // the broker's log of a run is several GB: it goes with the run
             Utils.delete(work.toFile());
@@ -151,6 +173,64 @@ public final class LoadBenchmark {
         return bytes;
     }
 
+    /**
+     * Where the application's CPU went: the time each stage spent on its records (the stage latency
+     * sums of /metrics, on the threads that ran them) against all the CPU the process used so far.
+     */
+    private static void printStageShares(AppProcess app) throws Exception {
+        double cpu = app.cpuTime().toNanos() / 1e9;
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + app.httpPort() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        StringBuilder shares = new StringBuilder();
+        double staged = 0;
+        Matcher m = STAGE_TIME.matcher(metrics);
+        while (m.find()) {
+            double seconds = Double.parseDouble(m.group(2));
+            staged += seconds;
+            shares.append(String.format(", %s %.0f%%", m.group(1), 100 * seconds / cpu));
+        }
+        System.out.printf("cpu        %.0f s of CPU in the application process: %s, the rest (Kafka, Avro between"
+                + " stages, JIT, GC) %.0f%%%n", cpu, shares.substring(2), 100 * (cpu - staged) / cpu);
+    }
+
+    private static final Pattern STAGE_TIME = Pattern.compile("(?m)^newsflow_stage_latency_seconds_sum\\{stage=\"(\\w+)\"}"
+            + " ([0-9.Ee+-]+)$");
+
+    /** The passthrough's rate, first to last output, on the pages already in the raw topic. */
+    private static double passthrough(Map<String, String> settings, Path work, NewsflowConfig config, int pages,
+                                      int outputBytes) throws Exception {
+        String output = "load.passthrough";
+        try (Admin admin = Admin.create(ClientProperties.admin(config.kafkaProperties()))) {
+            admin.createTopics(List.of(new NewTopic(output, config.getInt("newsflow.topics.partitions"), (short) 1)
+                    .configs(Map.of("max.message.bytes", "33554432")))).all().get();
+        }
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(ClientProperties.consumer(config.kafkaProperties()),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+             AppProcess ignored = AppProcess.startMain(settings, work, "passthrough", "2g", PassthroughApp.class, output,
+                     String.valueOf(outputBytes))) {
+            List<TopicPartition> partitions = consumer.partitionsFor(output).stream()
+                    .map(p -> new TopicPartition(output, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long first = 0;
+            long last = 0;
+            int seen = 0;
+            long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+            while (seen < pages && System.nanoTime() < deadline) {
+                int got = consumer.poll(Duration.ofMillis(100)).count();
+                if (got > 0) {
+                    last = System.nanoTime();
+                    first = first == 0 ? last : first;
+                    seen += got;
+                }
+            }
+            if (seen < pages) {
+                throw new IllegalStateException("the passthrough wrote only " + seen + " of " + pages + " records");
+            }
+            return (pages - 1) / ((last - first) / 1e9);
+        }
+    }
+
     private static long percentile(long[] sorted, int p) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
     }
@@ -161,6 +241,7 @@ public final class LoadBenchmark {
         private final Topics topics;
         final List<Long> latencies = new ArrayList<>();
         int enriched;
+        long enrichedBytes;
         int duplicates;
         int dead;
         long firstAt;
@@ -190,6 +271,7 @@ public final class LoadBenchmark {
                     latencies.add(System.currentTimeMillis() - r.timestamp());
                     if (r.topic().equals(topics.articlesEnriched().name())) {
                         enriched++;
+                        enrichedBytes += r.value().length;
                     } else if (r.topic().equals(topics.articlesDuplicates().name())) {
                         duplicates++;
                     } else {

@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
  * SIGKILL mid-stream, and measured on its own.
  */
 public final class AppProcess implements AutoCloseable {
+    /** USER_HZ, which Linux fixes at 100 for what /proc reports. */
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
     private final Process process;
     private final int httpPort;
 
@@ -30,6 +32,24 @@ public final class AppProcess implements AutoCloseable {
     public static AppProcess start(Map<String, String> settings, Path workDir, String name, String heap)
             throws IOException {
         int port = FreePorts.next();
+        Path config = configFile(settings, port, workDir, name);
+        return new AppProcess(launch(name, heap, true, List.of("dev.newsflow.cli.Main", "run", "--config",
+                config.toString())), port);
+    }
+
+    /**
+     * Another main class of this classpath in a JVM set up as the application's (heap, JIT flag), given
+     * the application's configuration file as its first argument, then {@code args}.
+     */
+    public static AppProcess startMain(Map<String, String> settings, Path workDir, String name, String heap,
+                                       Class<?> main, String... args) throws IOException {
+        int port = FreePorts.next();
+        List<String> command = new ArrayList<>(List.of(main.getName(), configFile(settings, port, workDir, name).toString()));
+        command.addAll(List.of(args));
+        return new AppProcess(launch(name, heap, false, command), port);
+    }
+
+    private static Path configFile(Map<String, String> settings, int port, Path workDir, String name) throws IOException {
         Properties props = new Properties();
         props.putAll(settings);
         props.setProperty("newsflow.http.port", String.valueOf(port));
@@ -39,21 +59,25 @@ public final class AppProcess implements AutoCloseable {
         try (Writer out = Files.newBufferedWriter(config)) {
             props.store(out, "newsflow under test");
         }
+        return config;
+    }
+
+    private static Process launch(String name, String heap, boolean newsflow, List<String> mainAndArgs)
+            throws IOException {
         Path log = Files.createDirectories(Path.of("target/it-logs")).resolve(name + "-" + System.nanoTime() + ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap, StanfordCrfRecognizer.JIT_FLAG));
         // e.g. -Dnewsflow.app.jvm.options=-XX:StartFlightRecording=filename=app.jfr to profile the application
-        String extra = System.getProperty("newsflow.app.jvm.options", "").strip();
+        String extra = newsflow ? System.getProperty("newsflow.app.jvm.options", "").strip() : "";
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.split("\\s+")));
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-                "dev.newsflow.cli.Main", "run", "--config", config.toString()));
-        Process process = new ProcessBuilder(command)
+        command.addAll(List.of("-cp", System.getProperty("java.class.path")));
+        command.addAll(mainAndArgs);
+        return new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        return new AppProcess(process, port);
     }
 
     public boolean awaitReady(Duration timeout) throws InterruptedException {
@@ -66,6 +90,15 @@ public final class AppProcess implements AutoCloseable {
 
     public int httpPort() {
         return httpPort;
+    }
+
+    /** CPU time the process has used so far, user and system (Linux). */
+    public Duration cpuTime() throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+        // the fields after the command name, which is in parentheses and may hold spaces: utime and stime are 14 and 15
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return Duration.ofMillis(ticks * 1000 / CLOCK_TICKS_PER_SECOND);
     }
 
     /** Resident set size high-water mark of the process, in bytes (Linux). */
