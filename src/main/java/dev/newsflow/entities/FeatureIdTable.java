@@ -19,6 +19,8 @@ import java.util.Optional;
  */
 final class FeatureIdTable {
     private static final long EMPTY = 0;
+    /** Where each lane of {@link #hash} begins. */
+    static final long FNV_OFFSET = 0xcbf29ce484222325L;
     /** Slots per feature: at most half the table is used (8 MB for this model; twice as large was no faster). */
     private static final int SPREAD = 2;
 
@@ -100,8 +102,6 @@ final class FeatureIdTable {
     private int home(long hash) {
         return (int) hash & mask;
     }
-
-    static final long FNV_OFFSET = 0xcbf29ce484222325L;
 
     /**
      * FNV-1a in two lanes, the characters at even positions in one and those at odd positions in the

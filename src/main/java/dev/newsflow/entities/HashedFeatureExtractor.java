@@ -23,7 +23,7 @@ import java.util.Optional;
  * the scores are the same to the last bit.
  *
  * <p>This class extends the feature factory only because its collector is a protected nested class;
- * it is never instantiated. The templates themselves are CoreNLP's methods, called by reflection.
+ * it is never instantiated. The templates themselves are CoreNLP's methods, called through method handles.
  */
 final class HashedFeatureExtractor extends NERFeatureFactory<CoreLabel> {
     /** Constants, so that the JIT inlines the calls: held in fields, each call went through a check. */
@@ -103,10 +103,13 @@ final class HashedFeatureExtractor extends NERFeatureFactory<CoreLabel> {
         /** A bucket where a HashMap would have built a tree, whose order is not the insertion order. */
         private static final int TREEIFIED = 9;
         private static final int SEEN_SLOTS = 1024;
+        /** At most half the seen-table full, so that probing stays short. */
+        private static final int MAX_FEATURES = SEEN_SLOTS / 2;
 
         private long[] hashes = new long[128];
         private int[] javaHashes = new int[128];
         private int size;
+        private boolean overflowed;
         /** Open addressing over the 64-bit hashes, to drop a feature added twice as the set would. */
         private final long[] seen = new long[SEEN_SLOTS];
         private final int[] seenIn = new int[SEEN_SLOTS];
@@ -130,6 +133,7 @@ final class HashedFeatureExtractor extends NERFeatureFactory<CoreLabel> {
         void reset(String domain) {
             this.domain = domain;
             size = 0;
+            overflowed = false;
             generation++;
         }
 
@@ -226,6 +230,10 @@ final class HashedFeatureExtractor extends NERFeatureFactory<CoreLabel> {
         }
 
         private void collect() {
+            if (size == MAX_FEATURES) {
+                overflowed = true; // a word of hundreds of characters has as many n-grams: CoreNLP takes it
+                return;
+            }
             long h = FeatureIdTable.finish(even, odd);
             int slot = (int) h & (SEEN_SLOTS - 1);
             while (seenIn[slot] == generation) {
@@ -234,10 +242,7 @@ final class HashedFeatureExtractor extends NERFeatureFactory<CoreLabel> {
                 }
                 slot = (slot + 1) & (SEEN_SLOTS - 1);
             }
-            if (size == hashes.length || size >= SEEN_SLOTS / 2) {
-                if (size >= SEEN_SLOTS / 2) {
-                    throw new IllegalStateException("more than " + SEEN_SLOTS / 2 + " features for one word");
-                }
+            if (size == hashes.length) {
                 hashes = Arrays.copyOf(hashes, size * 2);
                 javaHashes = Arrays.copyOf(javaHashes, size * 2);
                 order = new long[size * 2];
@@ -253,9 +258,12 @@ final class HashedFeatureExtractor extends NERFeatureFactory<CoreLabel> {
         /**
          * The features' hashes in the order a {@code HashSet} of their strings iterates: by bucket, and
          * in a bucket by insertion (a resize keeps that order); null if a bucket would have become a
-         * tree, whose order differs.
+         * tree, whose order differs, or if there were more features than this collector takes.
          */
         long[] inHashSetOrder() {
+            if (overflowed) {
+                return null;
+            }
             Arrays.fill(perBucket, 0);
             for (int i = 0; i < size; i++) {
                 javaHashes[i] ^= javaHashes[i] >>> 16; // HashMap's spreading of the hash

@@ -13,21 +13,16 @@ import dev.newsflow.serde.RegistryAvroSerde;
 import dev.newsflow.testing.AppProcess;
 import dev.newsflow.testing.SyntheticPages;
 import dev.newsflow.testing.TestApps;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -106,7 +101,7 @@ public final class LoadBenchmark {
                         rate, pages, drain, (outputs.lastAt - started) / 1e9, threads);
                 System.out.printf("outputs    %,d enriched, %,d duplicates, %,d dead letters%n",
                         outputs.enriched, outputs.duplicates, outputs.dead);
-                printStageShares(app);
+                printCpuByThread(app, settings.get("kafka.application.id"));
 
                 int latencyPages = Math.max(1000, pages / 20);
                 double paced = Math.max(10, rate / 2);
@@ -139,9 +134,9 @@ public final class LoadBenchmark {
     /**
      * Produces pages [from, from+count); at {@code perSecond} > 0, paced, with the pages built and
      * serialised beforehand so that the producing side takes no CPU from the application while it is
-     * measured. Returns the bytes of the bodies.
+     * measured; an interrupt stops the paced sending. Returns the bytes of the bodies.
      */
-    private static long produce(NewsflowConfig config, Topics topics, RegistryAvroSerde<RawPage> serde,
+    static long produce(NewsflowConfig config, Topics topics, RegistryAvroSerde<RawPage> serde,
                                 SyntheticPages synthetic, long from, int count, double perSecond) {
         var props = ClientProperties.producer(config.kafkaProperties());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -162,39 +157,55 @@ public final class LoadBenchmark {
                 }
             }
             long start = System.nanoTime();
-            for (int i = 0; i < prepared.size(); i++) {
+            for (int i = 0; i < prepared.size() && !Thread.currentThread().isInterrupted(); i++) {
                 long wait = start + (long) (i * 1e9 / perSecond) - System.nanoTime();
                 if (wait > 0) {
                     LockSupport.parkNanos(wait);
                 }
                 producer.send(prepared.get(i));
             }
+            Thread.interrupted(); // stopped: the producer still closes normally, sending what it holds
         }
         return bytes;
     }
 
     /**
-     * Where the application's CPU went: the time each stage spent on its records (the stage latency
-     * sums of /metrics, on the threads that ran them) against all the CPU the process used so far.
+     * Where the application's CPU went, from the kernel's count per thread: the tag and clean workers
+     * run those stages alone; the stream threads decode, deduplicate and do the Kafka client's work.
      */
-    private static void printStageShares(AppProcess app) throws Exception {
-        double cpu = app.cpuTime().toNanos() / 1e9;
-        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + app.httpPort() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
-        StringBuilder shares = new StringBuilder();
-        double staged = 0;
-        Matcher m = STAGE_TIME.matcher(metrics);
-        while (m.find()) {
-            double seconds = Double.parseDouble(m.group(2));
-            staged += seconds;
-            shares.append(String.format(", %s %.0f%%", m.group(1), 100 * seconds / cpu));
+    private static void printCpuByThread(AppProcess app, String applicationId) throws Exception {
+        Map<String, Duration> threads = app.cpuTimeByThread();
+        Map<String, Long> byRole = new LinkedHashMap<>();
+        long total = 0;
+        for (Map.Entry<String, Duration> e : threads.entrySet()) {
+            long millis = e.getValue().toMillis();
+            total += millis;
+            byRole.merge(role(e.getKey(), applicationId), millis, Long::sum);
         }
-        System.out.printf("cpu        %.0f s of CPU in the application process: %s, the rest (Kafka, Avro between"
-                + " stages, JIT, GC) %.0f%%%n", cpu, shares.substring(2), 100 * (cpu - staged) / cpu);
+        StringBuilder shares = new StringBuilder();
+        for (Map.Entry<String, Long> e : byRole.entrySet()) {
+            shares.append(String.format(", %s %.0f%%", e.getKey(), 100.0 * e.getValue() / total));
+        }
+        System.out.printf("cpu        %.0f s of CPU in the application process: %s%n", total / 1e3, shares.substring(2));
     }
 
-    private static final Pattern STAGE_TIME = Pattern.compile("(?m)^newsflow_stage_latency_seconds_sum\\{stage=\"(\\w+)\"}"
-            + " ([0-9.Ee+-]+)$");
+    /** Thread names as the kernel keeps them: their first 15 characters. */
+    private static String role(String thread, String applicationId) {
+        if (thread.startsWith("newsflow-tag")) {
+            return "tag";
+        } else if (thread.startsWith("newsflow-clean")) {
+            return "clean";
+        } else if (thread.startsWith(applicationId.substring(0, Math.min(14, applicationId.length())))) {
+            return "stream threads (decode, dedup, Kafka client)";
+        } else if (thread.startsWith("kafka-producer") || thread.startsWith("kafka-admin")) {
+            return "Kafka network";
+        } else if (thread.startsWith("C1 ") || thread.startsWith("C2 ")) {
+            return "JIT";
+        } else if (thread.startsWith("GC ") || thread.startsWith("G1 ")) {
+            return "GC";
+        }
+        return "other";
+    }
 
     /** The passthrough's rate, first to last output, on the pages already in the raw topic. */
     private static double passthrough(Map<String, String> settings, Path work, NewsflowConfig config, int pages,

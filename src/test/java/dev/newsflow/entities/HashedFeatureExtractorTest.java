@@ -38,6 +38,15 @@ class HashedFeatureExtractorTest {
         assertThat(collected(colliding)).isNull();
     }
 
+    @Test
+    void aWordWithHundredsOfFeaturesIsLeftToCoreNlp() {
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            many.add("#<word" + i + "#");
+        }
+        assertThat(collected(many)).isNull();
+    }
+
     private static long[] collected(List<String> features) {
         HashedFeatureExtractor.Collector collector = new HashedFeatureExtractor.Collector();
         collector.reset(null);

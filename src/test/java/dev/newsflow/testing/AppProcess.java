@@ -5,13 +5,16 @@ import dev.newsflow.entities.StanfordCrfRecognizer;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -92,13 +95,31 @@ public final class AppProcess implements AutoCloseable {
         return httpPort;
     }
 
-    /** CPU time the process has used so far, user and system (Linux). */
-    public Duration cpuTime() throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
-        // the fields after the command name, which is in parentheses and may hold spaces: utime and stime are 14 and 15
+    /**
+     * CPU time so far by thread, user and system (Linux), keyed by the thread's name as the kernel
+     * keeps it (its first 15 characters); threads of one name are summed.
+     */
+    public Map<String, Duration> cpuTimeByThread() throws IOException {
+        Map<String, Duration> byName = new TreeMap<>();
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/" + process.pid() + "/task"))) {
+            for (Path task : tasks) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (NoSuchFileException ended) {
+                    continue;
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                byName.merge(name, ticks(stat), Duration::plus);
+            }
+        }
+        return byName;
+    }
+
+    /** utime + stime of a /proc stat line: fields 14 and 15, counted after the name, which is in parentheses and may hold spaces. */
+    private static Duration ticks(String stat) {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        return Duration.ofMillis(ticks * 1000 / CLOCK_TICKS_PER_SECOND);
+        return Duration.ofMillis((Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000 / CLOCK_TICKS_PER_SECOND);
     }
 
     /** Resident set size high-water mark of the process, in bytes (Linux). */
