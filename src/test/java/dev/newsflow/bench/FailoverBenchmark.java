@@ -140,7 +140,8 @@ public final class FailoverBenchmark {
 
     /** The instance whose dedup stage is taking records: the one whose count grows while pages arrive. */
     private static AppProcess dedupHolder(AppProcess[] instances) throws Exception {
-        while (true) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
             double[] before = new double[instances.length];
             for (int i = 0; i < instances.length; i++) {
                 before[i] = dedupRecords(instances[i]);
@@ -152,6 +153,7 @@ public final class FailoverBenchmark {
                 }
             }
         }
+        throw new IllegalStateException("no instance's dedup stage took a record in two minutes");
     }
 
     private static double dedupRecords(AppProcess instance) throws Exception {
