@@ -30,8 +30,22 @@ public class SchemaRegistryClient implements SchemaRegistry {
     private final BoundedCache<Integer, Schema> schemasById;
     private final BoundedCache<SubjectSchema, Integer> idsBySubjectSchema;
     private final BoundedCache<SubjectSchema, Integer> lookedUpIds;
+    private final BoundedCache<SchemaObject, String> schemaTexts;
 
     private record SubjectSchema(String subject, String canonicalSchema) {
+    }
+
+    /** A schema by identity: the serdes pass the same schema object with every record. */
+    private record SchemaObject(Schema schema) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof SchemaObject o && o.schema == schema;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(schema);
+        }
     }
 
     public SchemaRegistryClient(RegistrySettings settings) {
@@ -42,11 +56,20 @@ public class SchemaRegistryClient implements SchemaRegistry {
         this.schemasById = new BoundedCache<>(settings.cacheCapacity());
         this.idsBySubjectSchema = new BoundedCache<>(settings.cacheCapacity());
         this.lookedUpIds = new BoundedCache<>(settings.cacheCapacity());
+        this.schemaTexts = new BoundedCache<>(settings.cacheCapacity());
+    }
+
+    /**
+     * The schema as JSON, written once per schema object: written for every record, it was a tenth of
+     * a stream thread's time (each id look-up is keyed by it).
+     */
+    private String textOf(Schema schema) {
+        return schemaTexts.get(new SchemaObject(schema), key -> key.schema().toString());
     }
 
     @Override
     public int register(String subject, Schema schema) {
-        return idsBySubjectSchema.get(new SubjectSchema(subject, schema.toString()), key -> {
+        return idsBySubjectSchema.get(new SubjectSchema(subject, textOf(schema)), key -> {
             JsonNode answer = send("POST", "/subjects/" + encode(subject) + "/versions",
                     Map.of("schema", key.canonicalSchema()));
             return answer.path("id").asInt();
@@ -55,7 +78,7 @@ public class SchemaRegistryClient implements SchemaRegistry {
 
     @Override
     public int lookUpId(String subject, Schema schema) {
-        return lookedUpIds.get(new SubjectSchema(subject, schema.toString()), key -> {
+        return lookedUpIds.get(new SubjectSchema(subject, textOf(schema)), key -> {
             JsonNode answer = send("POST", "/subjects/" + encode(subject), Map.of("schema", key.canonicalSchema()));
             return answer.path("id").asInt();
         });
