@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 public final class AppProcess implements AutoCloseable {
     /** USER_HZ, which Linux fixes at 100 for what /proc reports. */
     private static final long CLOCK_TICKS_PER_SECOND = 100;
+
     private final Process process;
     private final int httpPort;
 
