@@ -44,6 +44,7 @@ import org.apache.kafka.common.utils.Utils;
  */
 public final class FailoverBenchmark {
     private static final int PACED_PER_SECOND = 20;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration AFTER_KILL = Duration.ofSeconds(150);
     private static final Pattern DEDUP_RECORDS = Pattern.compile(
             "(?m)^newsflow_stage_records_total\\{outcome=\"ok\",stage=\"dedup\"} ([0-9.Ee+-]+)$");
@@ -157,7 +158,7 @@ public final class FailoverBenchmark {
     }
 
     private static double dedupRecords(AppProcess instance) throws Exception {
-        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                 + instance.httpPort() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
         Matcher m = DEDUP_RECORDS.matcher(metrics);
         return m.find() ? Double.parseDouble(m.group(1)) : 0;

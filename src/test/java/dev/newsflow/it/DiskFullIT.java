@@ -128,10 +128,8 @@ class DiskFullIT {
      * neither in time means pages are held while the instance says it is fine.
      */
     private String notLiveOrAllOut(String url, OutputCollector outputs, int sent, Duration timeout) throws Exception {
-        long start = System.nanoTime();
-        StringBuilder changes = new StringBuilder();
-        String last = null;
-        while (System.nanoTime() - start < timeout.toNanos()) {
+        AnswerLog said = new AnswerLog();
+        while (said.elapsedNanos() < timeout.toNanos()) {
             HttpResponse<String> reply = get(url);
             if (reply.statusCode() == 503) {
                 return reply.body();
@@ -140,35 +138,47 @@ class DiskFullIT {
             if (outputs.total() == sent) {
                 return null;
             }
-            String answer = reply.statusCode() + " " + reply.body() + " with " + outputs.total() + " of " + sent + " out";
-            if (!answer.equals(last)) {
-                changes.append(String.format("%n  +%.1f s: %s", (System.nanoTime() - start) / 1e9, answer));
-                last = answer;
-            }
+            said.note(reply.statusCode() + " " + reply.body() + " with " + outputs.total() + " of " + sent + " out");
         }
-        throw new AssertionError("pages held for " + timeout.toSeconds() + " s while " + url + " said:" + changes);
+        throw new AssertionError("pages held for " + timeout.toSeconds() + " s while " + url + " said:" + said);
     }
 
     /** Polls until {@code url} answers {@code status}; a failure shows every change of answer on the way. */
     private String awaitStatus(String url, int status, Duration timeout) throws Exception {
-        long start = System.nanoTime();
-        long deadline = start + timeout.toNanos();
-        StringBuilder changes = new StringBuilder();
-        String last = null;
-        while (System.nanoTime() < deadline) {
+        AnswerLog said = new AnswerLog();
+        while (said.elapsedNanos() < timeout.toNanos()) {
             HttpResponse<String> reply = get(url);
             if (reply.statusCode() == status) {
                 return reply.body();
             }
-            String answer = reply.statusCode() + " " + reply.body();
-            if (!answer.equals(last)) {
-                changes.append(String.format("%n  +%.1f s: %s", (System.nanoTime() - start) / 1e9, answer));
-                last = answer;
-            }
+            said.note(reply.statusCode() + " " + reply.body());
             Thread.sleep(100);
         }
         throw new AssertionError(url + " never answered " + status + " in " + timeout.toSeconds() + " s; it said:"
-                + changes);
+                + said);
+    }
+
+    /** Every change of answer while polling, with when it came. */
+    private static final class AnswerLog {
+        private final long start = System.nanoTime();
+        private final StringBuilder changes = new StringBuilder();
+        private String last;
+
+        long elapsedNanos() {
+            return System.nanoTime() - start;
+        }
+
+        void note(String answer) {
+            if (!answer.equals(last)) {
+                changes.append(String.format("%n  +%.1f s: %s", elapsedNanos() / 1e9, answer));
+                last = answer;
+            }
+        }
+
+        @Override
+        public String toString() {
+            return changes.toString();
+        }
     }
 
     private HttpResponse<String> get(String url) throws Exception {

@@ -15,13 +15,10 @@ import dev.newsflow.testing.PackagedJar.Run;
 import dev.newsflow.testing.RealInfrastructure;
 import dev.newsflow.testing.SamplePages;
 import dev.newsflow.testing.TestApps;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,12 +38,7 @@ class ResetIT {
         Map<String, String> settings = TestApps.settings(infra.bootstrapServers(), infra.registryUrl(), "reset",
                 work.resolve("state"), Map.of());
         NewsflowConfig config = NewsflowConfig.withOverrides(settings);
-        Path file = work.resolve("reset.properties");
-        Properties props = new Properties();
-        props.putAll(settings);
-        try (Writer out = Files.newBufferedWriter(file)) {
-            props.store(out, "the application under test");
-        }
+        Path file = TestApps.writeConfigFile(settings, work.resolve("reset.properties"));
         AvroSerdes serdes = AvroSerdes.from(config);
         Topics topics = Topics.from(config, serdes);
         List<Path> pages = SamplePages.originals().subList(0, 3);

@@ -3,7 +3,6 @@ package dev.newsflow.testing;
 import dev.newsflow.cli.FreePorts;
 import dev.newsflow.entities.StanfordCrfRecognizer;
 import java.io.IOException;
-import java.io.Writer;
 import java.net.URI;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -11,9 +10,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
@@ -54,16 +53,11 @@ public final class AppProcess implements AutoCloseable {
     }
 
     private static Path configFile(Map<String, String> settings, int port, Path workDir, String name) throws IOException {
-        Properties props = new Properties();
-        props.putAll(settings);
-        props.setProperty("newsflow.http.port", String.valueOf(port));
+        Map<String, String> own = new HashMap<>(settings);
+        own.put("newsflow.http.port", String.valueOf(port));
         // where the other instances of the same application ask this one for its share of a trending query
-        props.setProperty("kafka.application.server", "127.0.0.1:" + port);
-        Path config = workDir.resolve(name + ".properties");
-        try (Writer out = Files.newBufferedWriter(config)) {
-            props.store(out, "newsflow under test");
-        }
-        return config;
+        own.put("kafka.application.server", "127.0.0.1:" + port);
+        return TestApps.writeConfigFile(own, workDir.resolve(name + ".properties"));
     }
 
     private static Process launch(String name, String heap, boolean newsflow, List<String> mainAndArgs)

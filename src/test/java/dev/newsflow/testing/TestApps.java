@@ -1,9 +1,13 @@
 package dev.newsflow.testing;
 
 import dev.newsflow.app.NewsflowConfig;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * Configuration for an application under test on the shared infrastructure: its own application
@@ -34,5 +38,15 @@ public final class TestApps {
         }
         settings.putAll(extra);
         return settings;
+    }
+
+    /** The settings as the configuration file an application started from a command line reads. */
+    public static Path writeConfigFile(Map<String, String> settings, Path file) throws IOException {
+        Properties props = new Properties();
+        props.putAll(settings);
+        try (Writer out = Files.newBufferedWriter(file)) {
+            props.store(out, "newsflow under test");
+        }
+        return file;
     }
 }
