@@ -102,7 +102,8 @@ public final class ArticleCleaner {
         if (page.words() < minWords) {
             // rare: the article sat inside an element whose class names look like a widget
             MainText retry = pageText(extractor.extract(parse(html, url), false), meta);
-            if (retry.words() > page.words()) {
+            // short of an article too, more words there are as likely a comment thread as the story
+            if (retry.words() > page.words() && retry.words() >= minWords) {
                 page = retry;
             }
         }

@@ -28,6 +28,10 @@ public final class ArticleExtractor {
             "figcaption");
     private static final Set<String> ALWAYS_REMOVED_ROLES = Set.of("navigation", "complementary", "dialog", "alert",
             "banner", "contentinfo");
+    private static final Set<String> HIDING_CLASSES = Set.of("hidden", "hide", "is-hidden", "d-none", "invisible",
+            "display-none", "displaynone", "u-hidden");
+    /** Text a declared article body keeps when widgets inside it go: a few paragraphs. */
+    private static final int MIN_DECLARED_BODY_CHARS = 500;
     private static final Set<String> CHROME_TAGS = Set.of("header", "footer", "aside", "menu");
     private static final HintWords NEGATIVE = new HintWords("comment", "share", "sharing", "social", "related",
             "recommend", "promo", "newsletter", "subscri", "signup", "sign-up", "cookie", "consent", "gdpr", "banner",
@@ -109,7 +113,7 @@ public final class ArticleExtractor {
             return false;
         }
         if (e.hasAttr("hidden") || e.attr("aria-hidden").equals("true")
-                || ALWAYS_REMOVED_ROLES.contains(e.attr("role"))) {
+                || ALWAYS_REMOVED_ROLES.contains(e.attr("role")) || hasHidingClass(e)) {
             return true;
         }
         String style = e.attr("style");
@@ -120,22 +124,73 @@ public final class ArticleExtractor {
         return style.contains("display:none") || style.contains("visibility:hidden");
     }
 
+    /**
+     * The class names style sheets use to hide an element (a page's second copy of the story, a
+     * template for scripts): as hidden as {@code display:none}. Whole class names only, as CSS matches
+     * them: "hidden-xs" hides on small screens alone, and "overflow-hidden" hides nothing.
+     */
+    private static boolean hasHidingClass(Element e) {
+        String classes = e.className();
+        if (classes.indexOf("hid") < 0 && classes.indexOf("none") < 0 && classes.indexOf("invisible") < 0) {
+            return false; // most elements: spared the split
+        }
+        for (String name : classes.split("\\s+")) {
+            if (HIDING_CLASSES.contains(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Page header/footer/aside go, unless a page wraps its whole article in one of them. */
     private static void removeChrome(Element body, int totalText) {
         removeSmall(body, e -> CHROME_TAGS.contains(e.normalName()), totalText * 0.3);
     }
 
     private static void removeNegativeWidgets(Element body, int totalText) {
+        Predicate<Element> widget = widgetByHints();
+        removeSmall(body, widget, totalText * 0.3);
+        removeWidgetsInDeclaredBody(body, widget);
+    }
+
+    private static Predicate<Element> widgetByHints() {
         // pages repeat the same class names hundreds of times: decide each once
         Map<String, Boolean> widgetHints = new HashMap<>();
-        removeSmall(body, e -> {
+        return e -> {
             if (e.normalName().equals("article") || e.normalName().equals("main")) {
                 return false;
             }
             String hints = hints(e);
             return !hints.isBlank() && widgetHints.computeIfAbsent(hints,
                     h -> NEGATIVE.foundIn(h) && !POSITIVE.foundIn(h));
-        }, totalText * 0.3);
+        };
+    }
+
+    /**
+     * Inside the element the page marks as its article body, a widget goes whatever its size (a
+     * slideshow of thirty stories below a short one), as long as the body keeps text of its own: the
+     * page has said where the story is, so a long widget there cannot be the story.
+     */
+    private static void removeWidgetsInDeclaredBody(Element body, Predicate<Element> widget) {
+        for (Element declared : body.getElementsByAttributeValueContaining("itemprop", "articleBody")) {
+            if (declared.parent() == null) {
+                continue; // inside a widget already removed
+            }
+            int kept = textLength(declared);
+            List<Element> doomed = new ArrayList<>();
+            for (Element e : declared.getAllElements()) {
+                if (e == declared || doomed.stream().anyMatch(d -> isAncestor(d, e)) || isDeclaredBody(e)
+                        || !widget.test(e) || !e.getElementsByAttributeValueContaining("itemprop", "articleBody").isEmpty()) {
+                    continue;
+                }
+                int chars = textLength(e);
+                if (kept - chars >= MIN_DECLARED_BODY_CHARS) {
+                    doomed.add(e);
+                    kept -= chars;
+                }
+            }
+            NodeRemoval.removeAll(doomed);
+        }
     }
 
     /**
@@ -262,8 +317,9 @@ public final class ArticleExtractor {
      * Articles split into several containers (ads in between, an intro before a boxed part) lose
      * paragraphs when only the best one is kept: climb to an ancestor when its other children and
      * its own text carry a good share of the score. Wrappers that add nothing are climbed through
-     * without taking them, to reach an intro written straight into the article's container before a
-     * boxed part; anything smaller than a good share stops the climb.
+     * without taking them, to reach paragraphs written straight into the article's container before a
+     * boxed part (an intro, or the whole story above a longer press release); anything smaller than a
+     * good share stops the climb.
      */
     private static Element widen(Element best, ParagraphScores.Scores scores, double bestScore) {
         Element winner = best;
@@ -279,8 +335,9 @@ public final class ArticleExtractor {
                 }
             }
             boolean throughWrappers = current != winner;
-            // past a wrapper, only text of the ancestor's own counts: sibling blocks there are listings as often as parts
-            if ((throughWrappers ? own : added) > bestScore * 0.25) {
+            // past a wrapper, only paragraphs the ancestor holds itself count (its text, its <p>s): other
+            // containers there are listings as often as parts
+            if ((throughWrappers ? scores.heldBy(parent) : added) > bestScore * 0.25) {
                 winner = parent;
             } else if (added > 0) {
                 break;

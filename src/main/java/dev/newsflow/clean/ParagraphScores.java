@@ -37,8 +37,9 @@ final class ParagraphScores {
     /**
      * @param total  each element's score: the paragraphs below it, shared out by level, and its own initial score
      * @param direct the part of an element's score from text it holds itself, outside child blocks
+     * @param held   the paragraphs an element holds itself, in full: that text and its child paragraphs
      */
-    record Scores(Map<Element, Double> total, Map<Element, Double> direct) {
+    record Scores(Map<Element, Double> total, Map<Element, Double> direct, Map<Element, Double> held) {
         double of(Element e) {
             return total.getOrDefault(e, 0.0);
         }
@@ -46,12 +47,16 @@ final class ParagraphScores {
         double directOf(Element e) {
             return direct.getOrDefault(e, 0.0);
         }
+
+        double heldBy(Element e) {
+            return held.getOrDefault(e, 0.0);
+        }
     }
 
     static Scores of(Element root, ToDoubleFunction<Element> initialScore) {
         Walk walk = new Walk(root, initialScore);
         NodeTraversor.traverse(walk, root);
-        return new Scores(walk.scores, walk.direct);
+        return new Scores(walk.scores, walk.direct, walk.held);
     }
 
     /** The text of one run as the score needs it: its length with white space collapsed, and its commas. */
@@ -125,6 +130,7 @@ final class ParagraphScores {
     private static final class Walk implements NodeVisitor {
         final Map<Element, Double> scores = new IdentityHashMap<>();
         final Map<Element, Double> direct = new IdentityHashMap<>();
+        final Map<Element, Double> held = new IdentityHashMap<>();
         final Deque<Holder> holders = new ArrayDeque<>();
         final ToDoubleFunction<Element> initialScore;
         final Element root;
@@ -167,10 +173,12 @@ final class ParagraphScores {
                 if (h.isOneParagraph()) {
                     if (h.whole.chars >= MIN_PARAGRAPH_CHARS && e != root && e.parent() != null) {
                         credit(e.parent(), h.whole.score());
+                        held.merge(e.parent(), h.whole.score(), Double::sum);
                     }
                 } else if (h.runScores > 0) {
                     credit(e, h.runScores);
                     direct.put(e, h.runScores);
+                    held.merge(e, h.runScores, Double::sum);
                 }
             }
         }

@@ -76,6 +76,37 @@ class ArticleCleanerTest {
     }
 
     @Test
+    void anArticleAboveALongerBoxedPartOfItIsKeptWithIt() throws CleanFailure {
+        String release = "<p>The company said the service would reach twelve more countries next year, with "
+                + "offline maps, transit directions and live traffic, and that partners would get early access.</p>";
+        CleanArticle article = clean(page("<div class=\"col\"><p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3
+                + "</p><div class=\"release\"><div class=\"release-inner\">" + release.repeat(5) + "</div></div></div>"
+                + TRENDING));
+        assertThat(article.getParagraphs()).hasSize(8);
+        assertThat(article.getParagraphs().subList(0, 3)).containsExactly(P1, P2, P3);
+        assertThat(article.getParagraphs().get(3)).startsWith("The company said the service");
+    }
+
+    @Test
+    void aCopyOfTheStoryHiddenByItsClassIsNotReadTwice() throws CleanFailure {
+        String story = "<p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3 + "</p>";
+        CleanArticle article = clean(page("<article><div class=\"story snippet hidden\">" + story + "</div>"
+                + "<div class=\"story overflow-hidden\">" + story + "</div></article>"));
+        assertThat(article.getParagraphs()).containsExactly(P1, P2, P3);
+    }
+
+    @Test
+    void aSlideshowLongerThanTheStoryInsideTheDeclaredBodyIsNotText() throws CleanFailure {
+        String slide = "<li><h4>Claim number one</h4><p>The claim spread quickly, although every independent fact "
+                + "checker who looked at it, in several countries and over several years, found it to be false.</p></li>";
+        String p4 = "The ministry later published a full transcript of the interview on its website, in Russian and "
+                + "in English, and said that the minister had nothing to add to what he told the network.";
+        CleanArticle article = clean(page("<div itemprop=\"articleBody\"><p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3
+                + "</p><p>" + p4 + "</p><div class=\"promo_holder\"><ul>" + slide.repeat(12) + "</ul></div></div>"));
+        assertThat(article.getParagraphs()).containsExactly(P1, P2, P3, p4);
+    }
+
+    @Test
     void shortListItemsInTheArticleAreKept() throws CleanFailure {
         CleanArticle article = clean(page("<article><p>" + P1 + "</p><p>The talks would take place in:</p>"
                 + "<ul><li>Geneva</li><li>Vienna</li><li>Istanbul</li></ul><p>" + P3 + "</p></article>"));
@@ -143,6 +174,15 @@ class ArticleCleanerTest {
         CleanArticle declared = clean("<html><head><meta property=\"og:type\" content=\"article\"></head><body>" + post
                 + "</body></html>");
         assertThat(declared.getParagraphs()).containsExactly(P2);
+    }
+
+    @Test
+    void aShortDeclaredPostKeepsItsTextOverTheReadersThreadBesideIt() throws CleanFailure {
+        // the thread goes as page chrome; read again without that, it outscores the post but is no article either
+        String thread = "<aside>" + "<p>Love it, and the bag, and the shoes, wow!</p>".repeat(4) + "</aside>";
+        CleanArticle article = clean("<html><head><meta property=\"og:type\" content=\"article\"></head><body>"
+                + "<div><p>" + P2 + "</p></div>" + thread + TRENDING + TRENDING + "</body></html>");
+        assertThat(article.getParagraphs()).containsExactly(P2);
     }
 
     @Test
