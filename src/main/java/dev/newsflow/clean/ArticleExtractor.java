@@ -36,13 +36,13 @@ public final class ArticleExtractor {
     private static final HintWords NEGATIVE = new HintWords("comment", "share", "sharing", "social", "related",
             "recommend", "promo", "newsletter", "subscri", "signup", "sign-up", "cookie", "consent", "gdpr", "banner",
             "advert", "=ad", "=ads", "sponsor", "outbrain", "taboola", "sidebar", "widget", "breadcrumb", "pagination",
-            "pager", "popup", "modal", "overlay", "footer", "masthead", "menu", "navbar", "=nav", "skip", "print",
+            "pager", "popup", "modal", "overlay", "footer", "masthead", "menu", "navbar", "=nav", "skip", "=print",
             "tag-?list", "=tags", "more-stories", "read-?more", "next-?story", "also-?read", "trending", "most-?popular",
             "most-?read", "author-?bio", "disclaimer", "copyright", "toolbar", "rating", "paywall", "login", "byline",
             "dateline", "caption", "credit", "meta-?data", "post-?meta", "article-?meta", "push", "app-?promo",
             "download", "follow", "hidden", "visually-?hidden", "sr-only", "teaser", "card", "=rail", "carousel",
             "slider", "gallery", "video", "player", "embed", "inline-?link", "see-?also", "more-?on", "read-?next",
-            "jump", "toc", "table-of-contents", "icon", "badge", "kicker", "eyebrow");
+            "jump", "=toc", "table-of-contents", "=icon", "badge", "kicker", "eyebrow");
     private static final HintWords ASIDE_REGION = new HintWords("comment", "sidebar", "=side", "disqus", "respond",
             "replies", "discussion", "widget", "=header", "masthead", "slideshow", "gallery", "carousel", "promo");
     private static final double ASIDE_REGION_FACTOR = 0.3;

@@ -107,6 +107,16 @@ class ArticleCleanerTest {
     }
 
     @Test
+    void aPrintableRecipeIsTextThoughAPrintButtonIsNot() throws CleanFailure {
+        CleanArticle article = clean(page("<article><p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3 + "</p>"
+                + "<div class=\"print-button\"><p>Print this recipe for your kitchen.</p></div>"
+                + "<div class=\"printable\"><p>1 package of active dry yeast</p><p>2 3/4 cups all-purpose flour, sifted</p>"
+                + "<p>1/2 cup milk, at room temperature</p></div></article>"));
+        assertThat(article.getParagraphs()).containsExactly(P1, P2, P3, "1 package of active dry yeast",
+                "2 3/4 cups all-purpose flour, sifted", "1/2 cup milk, at room temperature");
+    }
+
+    @Test
     void shortListItemsInTheArticleAreKept() throws CleanFailure {
         CleanArticle article = clean(page("<article><p>" + P1 + "</p><p>The talks would take place in:</p>"
                 + "<ul><li>Geneva</li><li>Vienna</li><li>Istanbul</li></ul><p>" + P3 + "</p></article>"));
