@@ -1,6 +1,8 @@
 package dev.newsflow.entities;
 
 import edu.stanford.nlp.ie.crf.CRFClassifier;
+import edu.stanford.nlp.ie.crf.CRFLabel;
+import edu.stanford.nlp.ie.crf.LinearCliquePotentialFunction;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.util.Index;
@@ -15,18 +17,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * CoreNLP's CRF classifier, finding exactly what it finds, with three costs of classification cut:
+ * CoreNLP's CRF classifier, finding exactly what it finds, with four costs of classification cut:
  * the features of each word are hashed as CoreNLP's templates write them ({@link HashedFeatureExtractor})
  * instead of being built as strings, their ids are looked up in a {@link FeatureIdTable} instead of
- * CoreNLP's index, and the model's word function is memoized ({@link MemoizedWordFunction}). Where
- * the table cannot be built (another CoreNLP version, a hash collision), classification is CoreNLP's
- * own; where only the hashing cannot be used (another feature factory), features are built as strings.
+ * CoreNLP's index, the model's word function is memoized ({@link MemoizedWordFunction}), and the best
+ * label sequence is searched on the clique potentials without calibrating the chain first
+ * ({@link CrfViterbi}). Where the table cannot be built (another CoreNLP version, a hash collision),
+ * classification is CoreNLP's own; where only the hashing cannot be used (another feature factory),
+ * features are built as strings; another kind of inference is CoreNLP's.
+ *
+ * <p>Labels only: the words get CoreNLP's answer, not its probability ({@code AnswerProbAnnotation}),
+ * which the calibration alone would give and nothing here reads.
  */
 final class AcceleratedCrfClassifier extends CRFClassifier<CoreLabel> {
     private static final Logger LOG = LoggerFactory.getLogger(AcceleratedCrfClassifier.class);
 
     private FeatureIdTable table;
     private HashedFeatureExtractor extractor;
+    private CrfViterbi viterbi;
 
     private AcceleratedCrfClassifier() {
     }
@@ -44,7 +52,56 @@ final class AcceleratedCrfClassifier extends CRFClassifier<CoreLabel> {
             classifier.extractor = HashedFeatureExtractor.of(classifier.featureFactories, classifier.windowSize,
                     classifier.table).orElse(null);
         }
+        classifier.viterbi = classifier.viterbiOnPotentials().orElse(null);
         return classifier;
+    }
+
+    /**
+     * Viterbi on the clique potentials, where classification is CoreNLP's plain Viterbi over a chain
+     * of one- and two-label cliques with linear potentials; nothing for any other kind of model.
+     */
+    @SuppressWarnings("unchecked")
+    private Optional<CrfViterbi> viterbiOnPotentials() {
+        if (table == null || flags.doGibbs || !flags.crfType.equalsIgnoreCase("maxent") || flags.useReverse
+                || flags.useEmbedding || windowSize != 2
+                || (flags.inferenceType != null && !flags.inferenceType.equalsIgnoreCase("Viterbi"))
+                || !(getCliquePotentialFunctionForTest() instanceof LinearCliquePotentialFunction)) {
+            return Optional.empty();
+        }
+        try {
+            if (privateField("labelDictionary").get(this) != null) {
+                return Optional.empty(); // CoreNLP would restrict some words' labels
+            }
+            float[][] weights = (float[][]) privateField("weights").get(this);
+            List<Index<CRFLabel>> labelIndices = (List<Index<CRFLabel>>) privateField("labelIndices").get(this);
+            int background = classIndex.indexOf(flags.backgroundSymbol);
+            if (weights == null || background < 0 || !CrfViterbi.fits(labelIndices, classIndex.size())) {
+                return Optional.empty();
+            }
+            return Optional.of(new CrfViterbi(weights, labelIndices, classIndex.size(), background));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.warn("NER sequences are found by CoreNLP's own inference (slower): {}", e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private static Field privateField(String name) throws NoSuchFieldException {
+        Field field = CRFClassifier.class.getDeclaredField(name);
+        field.setAccessible(true);
+        return field;
+    }
+
+    /** CoreNLP's classification, with the best sequence found on the potentials where the model allows. */
+    @Override
+    public List<CoreLabel> classify(List<CoreLabel> document) {
+        if (viterbi == null || document.isEmpty()) {
+            return super.classify(document);
+        }
+        int[] best = viterbi.best(documentToDataAndLabels(document).first());
+        for (int j = 0; j < best.length; j++) {
+            document.get(j).set(CoreAnnotations.AnswerAnnotation.class, classIndex.get(best[j]));
+        }
+        return document;
     }
 
     /** Whether the word, as written, was in the training data: the model has a feature for it. */
@@ -59,6 +116,10 @@ final class AcceleratedCrfClassifier extends CRFClassifier<CoreLabel> {
 
     boolean hashesFeaturesAsWritten() {
         return extractor != null;
+    }
+
+    boolean searchesPotentials() {
+        return viterbi != null;
     }
 
     /** CoreNLP keeps the index in a package-private field. */

@@ -60,6 +60,7 @@ class StanfordCrfRecognizerTest {
 
     @Test
     void theRecognizerFindsExactlyWhatCoreNlpFindsInTheSamplePages() throws IOException {
+        assertThat(accelerated.searchesPotentials()).isTrue();
         int entities = 0;
         for (String text : samplePageTexts()) {
             var expected = coreNlp.classifyToCharacterOffsets(text);
