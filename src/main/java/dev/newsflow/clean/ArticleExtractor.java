@@ -179,9 +179,9 @@ public final class ArticleExtractor {
             int kept = textLength(declared);
             List<Element> doomed = new ArrayList<>();
             for (Element e : declared.getAllElements()) {
-                if (e == declared || doomed.stream().anyMatch(d -> isAncestor(d, e)) || isDeclaredBody(e)
-                        || !widget.test(e) || !e.getElementsByAttributeValueContaining("itemprop", "articleBody").isEmpty()) {
-                    continue;
+                if (e == declared || !widget.test(e) || doomed.stream().anyMatch(d -> isAncestor(d, e))
+                        || !e.getElementsByAttributeValueContaining("itemprop", "articleBody").isEmpty()) {
+                    continue; // a widget inside one already going, or one that holds a declared body itself
                 }
                 int chars = textLength(e);
                 if (kept - chars >= MIN_DECLARED_BODY_CHARS) {

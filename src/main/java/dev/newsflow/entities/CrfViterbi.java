@@ -8,12 +8,12 @@ import java.util.List;
 /**
  * The best label sequence of a linear-chain CRF with cliques of one and two labels, found by
  * Viterbi on the clique potentials themselves. CoreNLP first calibrates the whole chain (forward and
- * backward, in logs) to turn the potentials into conditional probabilities, and then runs Viterbi on
- * those: the product of the conditionals along a sequence is its probability given the first label,
- * which is the exponential of its summed potentials over the normaliser, so both searches maximise
- * the same thing; only the calibration, a fifth of tagging time, is left out. The potentials are
- * summed exactly as CoreNLP sums them (feature order, in double), and ties go to the first label as
- * in CoreNLP's search.
+ * backward, in logs) to turn the potentials into conditional probabilities of each label given the
+ * previous one, and then runs Viterbi on those: the product of the conditionals along a sequence is its
+ * probability given the background label before the first word, which is the exponential of its summed
+ * potentials over a normaliser the same for every sequence, so both searches maximise the same thing.
+ * Left out is the calibration, about a quarter of tagging time. The potentials are summed as CoreNLP
+ * sums them (feature order, in double), and ties go to the first label as in CoreNLP's search.
  */
 final class CrfViterbi {
     private final float[][] weights;

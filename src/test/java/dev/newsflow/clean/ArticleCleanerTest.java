@@ -77,14 +77,12 @@ class ArticleCleanerTest {
 
     @Test
     void anArticleAboveALongerBoxedPartOfItIsKeptWithIt() throws CleanFailure {
-        String release = "<p>The company said the service would reach twelve more countries next year, with "
-                + "offline maps, transit directions and live traffic, and that partners would get early access.</p>";
+        String release = "The company said the service would reach twelve more countries next year, with "
+                + "offline maps, transit directions and live traffic, and that partners would get early access.";
         CleanArticle article = clean(page("<div class=\"col\"><p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3
-                + "</p><div class=\"release\"><div class=\"release-inner\">" + release.repeat(5) + "</div></div></div>"
-                + TRENDING));
-        assertThat(article.getParagraphs()).hasSize(8);
-        assertThat(article.getParagraphs().subList(0, 3)).containsExactly(P1, P2, P3);
-        assertThat(article.getParagraphs().get(3)).startsWith("The company said the service");
+                + "</p><div class=\"release\"><div class=\"release-inner\">" + ("<p>" + release + "</p>").repeat(5)
+                + "</div></div></div>" + TRENDING));
+        assertThat(article.getParagraphs()).containsExactly(P1, P2, P3, release, release, release, release, release);
     }
 
     @Test
