@@ -62,8 +62,7 @@ final class AcceleratedCrfClassifier extends CRFClassifier<CoreLabel> {
      */
     @SuppressWarnings("unchecked")
     private Optional<CrfViterbi> viterbiOnPotentials() {
-        if (table == null || flags.doGibbs || !flags.crfType.equalsIgnoreCase("maxent") || flags.useReverse
-                || flags.useEmbedding || windowSize != 2
+        if (!computesDataAndLabels() || flags.doGibbs || !flags.crfType.equalsIgnoreCase("maxent") || windowSize != 2
                 || (flags.inferenceType != null && !flags.inferenceType.equalsIgnoreCase("Viterbi"))
                 || !(getCliquePotentialFunctionForTest() instanceof LinearCliquePotentialFunction)) {
             return Optional.empty();
@@ -85,6 +84,7 @@ final class AcceleratedCrfClassifier extends CRFClassifier<CoreLabel> {
         }
     }
 
+    /** CoreNLP keeps what this class needs in package-private and private fields. */
     private static Field privateField(String name) throws NoSuchFieldException {
         Field field = CRFClassifier.class.getDeclaredField(name);
         field.setAccessible(true);
@@ -122,23 +122,25 @@ final class AcceleratedCrfClassifier extends CRFClassifier<CoreLabel> {
         return viterbi != null;
     }
 
-    /** CoreNLP keeps the index in a package-private field. */
     @SuppressWarnings("unchecked")
     static Optional<Index<String>> featureIndex(CRFClassifier<CoreLabel> classifier) {
         try {
-            Field field = CRFClassifier.class.getDeclaredField("featureIndex");
-            field.setAccessible(true);
-            return Optional.ofNullable((Index<String>) field.get(classifier));
+            return Optional.ofNullable((Index<String>) privateField("featureIndex").get(classifier));
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.warn("no access to CoreNLP's NER feature index: {}", e.toString());
             return Optional.empty();
         }
     }
 
+    /** Whether the ids come from the table, in reading order, without feature values: not a reversed or embedding model. */
+    private boolean computesDataAndLabels() {
+        return table != null && !flags.useReverse && !flags.useEmbedding;
+    }
+
     /** What CoreNLP's method computes when classifying (no feature values, no reversal, no embeddings). */
     @Override
     public Triple<int[][][], int[], double[][][]> documentToDataAndLabels(List<CoreLabel> document) {
-        if (table == null || flags.useReverse || flags.useEmbedding) {
+        if (!computesDataAndLabels()) {
             return super.documentToDataAndLabels(document);
         }
         int size = document.size();

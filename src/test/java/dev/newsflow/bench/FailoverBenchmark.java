@@ -66,8 +66,7 @@ public final class FailoverBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path apicurio = Path.of(args[0]);
-        RealNewsStories stories = RealNewsStories.of(ExtractionCorpus.load(Path.of(args[1])).stream()
-                .map(ExtractionCorpus.Page::expected).toList());
+        RealNewsStories stories = RealNewsStories.fromExtractionBenchmark(Path.of(args[1]));
         int pages = args.length > 2 ? Integer.parseInt(args[2]) : 50_000;
         Path work = Files.createTempDirectory("newsflow-failover");
         try (EmbeddedKafka kafka = EmbeddedKafka.start(work);

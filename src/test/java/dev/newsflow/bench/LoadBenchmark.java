@@ -57,8 +57,7 @@ public final class LoadBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path apicurio = Path.of(args[0]);
-        RealNewsStories stories = RealNewsStories.of(ExtractionCorpus.load(Path.of(args[1])).stream()
-                .map(ExtractionCorpus.Page::expected).toList());
+        RealNewsStories stories = RealNewsStories.fromExtractionBenchmark(Path.of(args[1]));
         int pages = args.length > 2 ? Integer.parseInt(args[2]) : 50_000;
         int size = args.length > 3 ? Integer.parseInt(args[3]) : 120_000;
         String threads = args.length > 4 ? args[4] : "2";

@@ -1,6 +1,8 @@
 package dev.newsflow.bench;
 
 import dev.newsflow.testing.SyntheticPages;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -28,6 +30,11 @@ final class RealNewsStories implements SyntheticPages.Story {
 
     private RealNewsStories(List<Article> articles) {
         this.articles = articles;
+    }
+
+    /** The stories of an extraction benchmark's articles (its expected texts), as the load runs use them. */
+    static RealNewsStories fromExtractionBenchmark(Path dir) throws IOException {
+        return of(ExtractionCorpus.load(dir).stream().map(ExtractionCorpus.Page::expected).toList());
     }
 
     static RealNewsStories of(List<String> texts) {
