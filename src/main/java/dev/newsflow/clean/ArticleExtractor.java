@@ -38,11 +38,15 @@ public final class ArticleExtractor {
             "advert", "=ad", "=ads", "sponsor", "outbrain", "taboola", "sidebar", "widget", "breadcrumb", "pagination",
             "pager", "popup", "modal", "overlay", "footer", "masthead", "menu", "navbar", "=nav", "skip", "=print",
             "tag-?list", "=tags", "more-stories", "read-?more", "next-?story", "also-?read", "trending", "most-?popular",
-            "most-?read", "author-?bio", "disclaimer", "copyright", "toolbar", "rating", "paywall", "login", "byline",
+            "most-?read", "author-?bio", "author-?info", "author_info", "author-?box", "about-?the-?author",
+            "about-?author", "author-?details", "author-?profile", "disclaimer", "copyright", "toolbar", "rating", "paywall", "login", "byline",
             "dateline", "caption", "credit", "meta-?data", "post-?meta", "article-?meta", "push", "app-?promo",
             "download", "follow", "hidden", "visually-?hidden", "sr-only", "teaser", "card", "=rail", "carousel",
             "slider", "gallery", "video", "player", "embed", "inline-?link", "see-?also", "more-?on", "read-?next",
             "jump", "=toc", "table-of-contents", "=icon", "badge", "kicker", "eyebrow");
+    /** The classes of the blockquotes that social networks' embed codes publish the post's text in. */
+    private static final HintWords EMBEDDED_POST = new HintWords("twitter-tweet", "twitter-video", "instagram-media",
+            "tiktok-embed", "bluesky-embed", "text-post-media", "reddit-embed", "fb-xfbml-parse-ignore");
     private static final HintWords ASIDE_REGION = new HintWords("comment", "sidebar", "=side", "disqus", "respond",
             "replies", "discussion", "widget", "=header", "masthead", "slideshow", "gallery", "carousel", "promo");
     private static final double ASIDE_REGION_FACTOR = 0.3;
@@ -57,6 +61,9 @@ public final class ArticleExtractor {
                     + "|filed under|posted in|loading|skip to|jump to|back to top|print|email|whatsapp|facebook"
                     + "|twitter|linkedin|reddit|pinterest|telegram)\\b.{0,80}$",
             Pattern.CASE_INSENSITIVE);
+
+    /** About ten words outside the links. */
+    private static final int MIN_OWN_CHARS_OF_LINKED_SENTENCE = 60;
 
     /** A comments heading this early is a link to the comments (at the top of the article), not their start. */
     private static final int MIN_TEXT_BEFORE_COMMENTS = 200;
@@ -156,8 +163,10 @@ public final class ArticleExtractor {
     private static Predicate<Element> widgetByHints() {
         // pages repeat the same class names hundreds of times: decide each once
         Map<String, Boolean> widgetHints = new HashMap<>();
+        // a table row's class names describe its data ("oddrow player-2020-580" in a standings table)
         return e -> {
-            if (e.normalName().equals("article") || e.normalName().equals("main")) {
+            String tag = e.normalName();
+            if (tag.equals("article") || tag.equals("main") || tag.equals("tr")) {
                 return false;
             }
             String hints = hints(e);
@@ -165,6 +174,7 @@ public final class ArticleExtractor {
                     h -> NEGATIVE.foundIn(h) && !POSITIVE.foundIn(h));
         };
     }
+
 
     /**
      * Inside the element the page marks as its article body, a widget goes whatever its size (a
@@ -184,7 +194,7 @@ public final class ArticleExtractor {
                     continue; // a widget inside one already going, or one that holds a declared body itself
                 }
                 int chars = textLength(e);
-                if (kept - chars >= MIN_DECLARED_BODY_CHARS) {
+                if (kept - chars >= MIN_DECLARED_BODY_CHARS && !isMostlyAnEmbeddedPost(e, chars)) {
                     doomed.add(e);
                     kept -= chars;
                 }
@@ -198,7 +208,9 @@ public final class ArticleExtractor {
      * {@code maxChars}, outermost first, in one walk and a bulk removal: lengths are summed from the
      * leaves up, and an element picked for removal drops the picks inside it. Linear however deep
      * or wide the page nests them (330,000 nested asides). Nothing that holds the declared article
-     * body goes, whatever its class names say (a share-bar wrapper around the whole story).
+     * body goes, whatever its class names say (a share-bar wrapper around the whole story), nor a
+     * wrapper that is mostly a social network's post quoted in the story ("social-media-embed"
+     * around a tweet): the reactions a report is about are text it quotes, not the page's widgets.
      */
     private static void removeSmall(Element root, Predicate<Element> picked, double maxChars) {
         List<Element> doomed = new ArrayList<>();
@@ -206,6 +218,7 @@ public final class ArticleExtractor {
             private int[] length = new int[64];
             private int[] doomedBefore = new int[64];
             private boolean[] holdsBody = new boolean[64];
+            private int[] quoted = new int[64];
             private int depth = -1;
 
             @Override
@@ -215,10 +228,12 @@ public final class ArticleExtractor {
                         length = Arrays.copyOf(length, depth * 2);
                         doomedBefore = Arrays.copyOf(doomedBefore, depth * 2);
                         holdsBody = Arrays.copyOf(holdsBody, depth * 2);
+                        quoted = Arrays.copyOf(quoted, depth * 2);
                     }
                     length[depth] = 0;
                     doomedBefore[depth] = doomed.size();
                     holdsBody[depth] = false;
+                    quoted[depth] = 0;
                 } else if (node instanceof TextNode text && depth >= 0) {
                     length[depth] += visibleChars(text.getWholeText());
                 }
@@ -230,12 +245,15 @@ public final class ArticleExtractor {
                     int chars = length[depth];
                     int before = doomedBefore[depth];
                     boolean body = holdsBody[depth] || isDeclaredBody(e);
+                    int quotedChars = isEmbeddedPost(e) ? chars : quoted[depth];
                     depth--;
                     if (depth >= 0) {
                         length[depth] += chars;
                         holdsBody[depth] |= body;
+                        quoted[depth] += quotedChars;
                     }
-                    if (e != root && !body && chars < maxChars && picked.test(e)) {
+                    boolean mostlyQuotedPost = quotedChars > 0 && quotedChars * 2 >= chars;
+                    if (e != root && !body && !mostlyQuotedPost && chars < maxChars && picked.test(e)) {
                         doomed.subList(before, doomed.size()).clear();
                         doomed.add(e);
                     }
@@ -243,6 +261,21 @@ public final class ArticleExtractor {
             }
         }, root);
         NodeRemoval.removeAll(doomed);
+    }
+
+    private static boolean isMostlyAnEmbeddedPost(Element e, int chars) {
+        int quoted = 0;
+        for (Element quote : e.getElementsByTag("blockquote")) {
+            if (isEmbeddedPost(quote)) {
+                quoted += textLength(quote);
+            }
+        }
+        return quoted > 0 && quoted * 2 >= chars;
+    }
+
+    /** The blockquote a social network's embed code publishes a post's text in. */
+    private static boolean isEmbeddedPost(Element e) {
+        return e.normalName().equals("blockquote") && e.attributesSize() > 0 && EMBEDDED_POST.foundIn(hints(e));
     }
 
     /** The page's own mark on its article text (schema.org microdata), which no class name overrides. */
@@ -259,11 +292,17 @@ public final class ArticleExtractor {
     private static List<Element> bestContainers(Element body) {
         ParagraphScores.Scores paragraphScores = ParagraphScores.of(body, ArticleExtractor::initialScore);
         Map<Element, Double> scores = paragraphScores.total();
+        List<Element> all = body.getAllElements();
         Element best = null;
         double bestScore = 0;
-        for (Map.Entry<Element, Double> entry : scores.entrySet()) {
-            Element candidate = entry.getKey();
-            double adjusted = entry.getValue() * (1 - linkDensity(candidate));
+        // in page order, so that of two equal scores the same one always wins
+        for (Element candidate : all) {
+            Double total = scores.get(candidate);
+            if (total == null || total <= bestScore) {
+                continue; // links and an aside region only lower a score: this one cannot win
+            }
+            double score = total;
+            double adjusted = score * (1 - linkDensity(candidate));
             if (adjusted > bestScore && insideAsideRegion(candidate)) {
                 adjusted *= ASIDE_REGION_FACTOR;
             }
@@ -277,7 +316,7 @@ public final class ArticleExtractor {
         }
         Element winner = widen(best, paragraphScores, bestScore);
         List<Element> containers = new ArrayList<>();
-        for (Element e : body.getAllElements()) {
+        for (Element e : all) {
             boolean related = e == winner || (!winner.className().isEmpty() && sameKind(e, winner)
                     && scores.getOrDefault(e, 0.0) > bestScore * 0.25
                     && !isAncestor(e, winner) && !isAncestor(winner, e));
@@ -389,7 +428,9 @@ public final class ArticleExtractor {
     private static int visibleChars(String s) {
         int n = 0;
         for (int i = 0; i < s.length(); i++) {
-            if (!Character.isWhitespace(s.charAt(i))) {
+            char c = s.charAt(i);
+            // printable ASCII, most of any page's text, needs no look-up in the Unicode tables
+            if ((c > ' ' && c < 0x7f) || !Character.isWhitespace(c)) {
                 n++;
             }
         }
@@ -441,7 +482,7 @@ public final class ArticleExtractor {
                 continue;
             }
             String text = block.text();
-            if (block.linkDensity() > 0.5 && text.length() < 300) {
+            if (block.linkDensity() > 0.5 && text.length() < 300 && !isLinkedSentence(block)) {
                 continue;
             }
             if (BOILERPLATE_LINE.matcher(text).find()) {
@@ -454,6 +495,15 @@ public final class ArticleExtractor {
             chars += text.length();
         }
         return out;
+    }
+
+    /**
+     * A sentence of the writer's own with most of its words linked ("you'll like other casual games,
+     * like Apples to Apples, Cards Against Humanity, and the three we played."): prose, not a link list,
+     * whose items are headlines with little text around them.
+     */
+    private static boolean isLinkedSentence(BlockText.Block block) {
+        return block.text().length() - block.linkChars() >= MIN_OWN_CHARS_OF_LINKED_SENTENCE && endsSentence(block.text());
     }
 
     private static boolean endsSentence(String text) {

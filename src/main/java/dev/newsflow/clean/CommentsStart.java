@@ -33,6 +33,13 @@ final class CommentsStart {
                     + "|have your say)\\b.{0,80}",
             Pattern.CASE_INSENSITIVE);
 
+    /**
+     * "Comment" alone heads a part of the article as often as the readers' section (an opinion
+     * section, a list of ways to get press: "Comment", "Briefing", "Access"); the readers' section
+     * says how many, or speaks to the reader ("Comments", "3 Comments", "Leave a comment").
+     */
+    private static final Pattern BARE_COMMENT = Pattern.compile("comment\\W*", Pattern.CASE_INSENSITIVE);
+
     private CommentsStart() {
     }
 
@@ -88,6 +95,6 @@ final class CommentsStart {
             return false;
         }
         String text = BoundedText.of(e, MAX_HEADING_CHARS);
-        return text != null && HEADING.matcher(text).matches();
+        return text != null && HEADING.matcher(text).matches() && !BARE_COMMENT.matcher(text).matches();
     }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -40,34 +41,34 @@ public final class MetadataExtractor {
         Map<String, String> metas = metas(doc);
         Optional<JsonNode> ld = jsonLdArticle(doc);
         Optional<String> title = first(
-                ld.map(n -> text(n, "headline")),
-                meta(metas, "og:title"), meta(metas, "twitter:title"),
-                Optional.of(doc.title()).map(MetadataExtractor::stripSiteSuffix));
+                () -> ld.map(n -> text(n, "headline")),
+                () -> meta(metas, "og:title", "twitter:title"),
+                () -> Optional.of(doc.title()).map(MetadataExtractor::stripSiteSuffix));
         List<String> authors = authors(doc, metas, ld);
         Optional<String> published = first(
-                ld.map(n -> text(n, "datePublished")),
-                meta(metas, "article:published_time"), meta(metas, "datePublished"), meta(metas, "pubdate"),
-                meta(metas, "publishdate"), meta(metas, "dc.date"), meta(metas, "dcterms.created"), meta(metas, "date"),
-                meta(metas, "parsely-pub-date"), meta(metas, "sailthru.date"),
-                attr(doc, "time[datetime]", "datetime")).flatMap(DateNormalizer::normalize);
+                () -> ld.map(n -> text(n, "datePublished")),
+                () -> meta(metas, "article:published_time", "datePublished", "pubdate", "publishdate", "dc.date",
+                        "dcterms.created", "date", "parsely-pub-date", "sailthru.date"),
+                () -> attr(doc, "time[datetime]", "datetime")).flatMap(DateNormalizer::normalize);
         Optional<String> modified = first(
-                ld.map(n -> text(n, "dateModified")),
-                meta(metas, "article:modified_time"), meta(metas, "og:updated_time"), meta(metas, "dateModified"),
-                meta(metas, "last-modified")).flatMap(DateNormalizer::normalize);
+                () -> ld.map(n -> text(n, "dateModified")),
+                () -> meta(metas, "article:modified_time", "og:updated_time", "dateModified", "last-modified"))
+                .flatMap(DateNormalizer::normalize);
         Optional<String> canonical = first(
-                attr(doc, "link[rel=canonical]", "abs:href"),
-                meta(metas, "og:url"),
-                ld.map(n -> n.path("mainEntityOfPage").isObject() ? text(n.path("mainEntityOfPage"), "@id")
+                () -> attr(doc, "link[rel=canonical]", "abs:href"),
+                () -> meta(metas, "og:url"),
+                () -> ld.map(n -> n.path("mainEntityOfPage").isObject() ? text(n.path("mainEntityOfPage"), "@id")
                         : text(n, "mainEntityOfPage")),
-                ld.map(n -> text(n, "url")))
+                () -> ld.map(n -> text(n, "url")))
                 .filter(u -> u.startsWith("http"));
         Optional<String> site = first(
-                meta(metas, "og:site_name"),
-                ld.map(n -> text(n.path("publisher"), "name")),
-                meta(metas, "application-name"));
+                () -> meta(metas, "og:site_name"),
+                () -> ld.map(n -> text(n.path("publisher"), "name")),
+                () -> meta(metas, "application-name"));
         Optional<String> language = first(
-                ld.map(n -> text(n, "inLanguage")),
-                attr(doc, "html[lang]", "lang"), meta(metas, "og:locale"), meta(metas, "content-language"))
+                () -> ld.map(n -> text(n, "inLanguage")),
+                () -> attr(doc, "html[lang]", "lang"),
+                () -> meta(metas, "og:locale", "content-language"))
                 .flatMap(MetadataExtractor::languageCode);
         boolean declaresArticle = ld.isPresent() || meta(metas, "og:type").filter(t -> t.contains("article")).isPresent()
                 || meta(metas, "article:published_time").isPresent() || declaresArticleInMarkup(doc);
@@ -268,8 +269,15 @@ public final class MetadataExtractor {
         return metas;
     }
 
-    private static Optional<String> meta(Map<String, String> metas, String key) {
-        return Optional.ofNullable(metas.get(key.toLowerCase(Locale.ROOT)));
+    /** The first of the keys the page has a non-blank meta for. */
+    private static Optional<String> meta(Map<String, String> metas, String... keys) {
+        for (String key : keys) {
+            String value = metas.get(key.toLowerCase(Locale.ROOT));
+            if (value != null && !value.isBlank()) {
+                return Optional.of(value);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> attr(Document doc, String selector, String attribute) {
@@ -277,9 +285,11 @@ public final class MetadataExtractor {
         return e == null ? Optional.empty() : Optional.of(e.attr(attribute).trim()).filter(s -> !s.isEmpty());
     }
 
+    /** The first source that has a value; later ones are not looked at (some walk the whole page). */
     @SafeVarargs
-    private static Optional<String> first(Optional<String>... candidates) {
-        for (Optional<String> c : candidates) {
+    private static Optional<String> first(Supplier<Optional<String>>... sources) {
+        for (Supplier<Optional<String>> source : sources) {
+            Optional<String> c = source.get();
             if (c.isPresent() && !c.get().isBlank()) {
                 return c.map(String::trim);
             }

@@ -66,6 +66,16 @@ class ArticleCleanerTest {
     }
 
     @Test
+    void aSectionOfTheArticleHeadedCommentIsNotTheReadersSection() throws CleanFailure {
+        String briefing = "Journalists need experts who can explain a complex subject quickly and well.";
+        CleanArticle article = clean(page("<div class=\"content\"><p>" + P1 + "</p><p>" + P2 + "</p><h2><span>Comment"
+                + "</span></h2>" + P3 + "<br><h2>Briefing</h2>" + briefing + "<br><h3>2 Comments</h3><p>I think the "
+                + "minister is wrong, as anyone who followed the talks last year will remember.</p></div>"));
+        // the one word goes as a line of chrome would ("Comment" under a post), the section stays
+        assertThat(article.getParagraphs()).containsExactly(P1, P2, P3, "Briefing", briefing);
+    }
+
+    @Test
     void aLongSidebarLosesToAShorterArticle() throws CleanFailure {
         String sidebarText = "<p>About this blog: we write about cameras, lenses and the people who use them, "
                 + "and we have done so, every day, since the spring of 2008.</p>";
@@ -120,6 +130,49 @@ class ArticleCleanerTest {
                 + "<ul><li>Geneva</li><li>Vienna</li><li>Istanbul</li></ul><p>" + P3 + "</p></article>"));
         assertThat(article.getParagraphs()).containsExactly(P1, "The talks would take place in:", "Geneva", "Vienna",
                 "Istanbul", P3);
+    }
+
+    @Test
+    void tableRowsNamedForTheirDataAreNotWidgets() throws CleanFailure {
+        CleanArticle article = clean(page("<article><p>" + P1 + "</p><p>" + P2 + "</p><table><tr class=\"colhead\">"
+                + "<td>Pos.</td><td>Player</td><td>Points</td></tr><tr class=\"oddrow player-2020-580\"><td>1</td>"
+                + "<td>Kyle Busch</td><td>5040</td></tr><tr class=\"evenrow player-2020-416\"><td>2</td>"
+                + "<td>Martin Truex Jr.</td><td>5035</td></tr></table></article>"));
+        assertThat(article.getParagraphs()).containsExactly(P1, P2, "Pos.", "Player", "Points", "1", "Kyle Busch",
+                "5040", "2", "Martin Truex Jr.", "5035");
+    }
+
+    @Test
+    void aSentenceWhoseWordsAreMostlyLinksIsTextButALinkListIsNot() throws CleanFailure {
+        String linked = "If you like it, you'll like other <a href=\"/c\">casual tabletop games</a>, like <a href=\"/a\">"
+                + "Apples to Apples</a>, <a href=\"/h\">Cards Against Humanity</a>, and <a href=\"/v\">the three quick "
+                + "games we have already played</a> (Tsuro, Zombie Dice, and Get Bit!).";
+        CleanArticle article = clean(page("<article><p>" + P1 + "</p><p>" + P2 + "</p><p>" + linked + "</p><ul>"
+                + "<li><a href=\"/1\">Actor spotted at a film festival in a remarkable green outfit</a> (4 photos)</li>"
+                + "<li><a href=\"/2\">Markets close higher as investors bet on falling interest rates.</a></li></ul>"
+                + "</article>"));
+        assertThat(article.getParagraphs()).containsExactly(P1, P2, "If you like it, you'll like other casual tabletop "
+                + "games, like Apples to Apples, Cards Against Humanity, and the three quick games we have already "
+                + "played (Tsuro, Zombie Dice, and Get Bit!).");
+    }
+
+    @Test
+    void aPostQuotedFromASocialNetworkIsTextThoughItsWrapperIsNamedSocial() throws CleanFailure {
+        String tweet = "Yes this is real and yes the state spent nearly half a million dollars on it";
+        CleanArticle article = clean(page("<article><p>" + P1 + "</p><p>" + P2 + "</p><div class=\"social-media-embed\">"
+                + "<blockquote class=\"twitter-tweet\"><p lang=\"en\">" + tweet + "</p>— Dianna (@dianna) November 18, "
+                + "2019</blockquote></div><p>" + P3 + "</p><div class=\"social-share\"><p>Share this story with your "
+                + "friends and family on every network.</p></div></article>"));
+        assertThat(article.getParagraphs()).containsExactly(P1, P2, tweet, "— Dianna (@dianna) November 18, 2019", P3);
+    }
+
+    @Test
+    void theAuthorsBoxUnderTheStoryIsNotText() throws CleanFailure {
+        CleanArticle article = clean(page("<div class=\"entry\"><p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3 + "</p>"
+                + "<div class=\"authorsure-author-box\"><p>Anna Petrova has covered Russian politics for twenty years, "
+                + "from Moscow and, since the war began, from Riga.</p></div><div class=\"author_info\"><p>She has "
+                + "written 2,565 posts on this site, and you can follow her on every network.</p></div></div>"));
+        assertThat(article.getParagraphs()).containsExactly(P1, P2, P3);
     }
 
     @Test

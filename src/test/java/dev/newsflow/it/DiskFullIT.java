@@ -98,6 +98,9 @@ class DiskFullIT {
                 Files.delete(filler);
                 long freed = System.nanoTime();
                 outputs.awaitTotal(sent, Duration.ofSeconds(240), n -> { });
+                if (outputs.total() < sent) {
+                    printStreamThreads(live);
+                }
                 System.out.printf("the waiting pages came out %.0f s after space was freed%n",
                         (System.nanoTime() - freed) / 1e9);
                 assertThat(outputs.enriched()).hasSize(sent);
@@ -109,6 +112,19 @@ class DiskFullIT {
         } finally {
             run("umount", "-l", stateDir.toString());
         }
+    }
+
+    /** Where the stream threads are when pages stay held after space came back: what a failure needs to be read. */
+    private void printStreamThreads(String live) throws Exception {
+        System.out.println("pages still held after space was freed; /live says: " + get(live).body());
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            if (thread.getName().contains("StreamThread") || thread.getName().contains("rocksdb")) {
+                System.out.println("\"" + thread.getName() + "\" " + thread.getState());
+                for (StackTraceElement frame : stack) {
+                    System.out.println("    at " + frame);
+                }
+            }
+        });
     }
 
     /** Writes zeros until the file system refuses more. */
