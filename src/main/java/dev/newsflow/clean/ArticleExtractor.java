@@ -39,11 +39,11 @@ public final class ArticleExtractor {
             "pager", "popup", "modal", "overlay", "footer", "masthead", "menu", "navbar", "=nav", "skip", "=print",
             "tag-?list", "=tags", "more-stories", "read-?more", "next-?story", "also-?read", "trending", "most-?popular",
             "most-?read", "author-?bio", "author-?info", "author_info", "author-?box", "about-?the-?author",
-            "about-?author", "author-?details", "author-?profile", "disclaimer", "copyright", "toolbar", "rating", "paywall", "login", "byline",
-            "dateline", "caption", "credit", "meta-?data", "post-?meta", "article-?meta", "push", "app-?promo",
-            "download", "follow", "hidden", "visually-?hidden", "sr-only", "teaser", "card", "=rail", "carousel",
-            "slider", "gallery", "video", "player", "embed", "inline-?link", "see-?also", "more-?on", "read-?next",
-            "jump", "=toc", "table-of-contents", "=icon", "badge", "kicker", "eyebrow");
+            "about-?author", "author-?details", "author-?profile", "disclaimer", "copyright", "toolbar", "rating",
+            "paywall", "login", "byline", "dateline", "caption", "credit", "meta-?data", "post-?meta", "article-?meta",
+            "push", "app-?promo", "download", "follow", "hidden", "visually-?hidden", "sr-only", "teaser", "card",
+            "=rail", "carousel", "slider", "gallery", "video", "player", "embed", "inline-?link", "see-?also", "more-?on",
+            "read-?next", "jump", "=toc", "table-of-contents", "=icon", "badge", "kicker", "eyebrow");
     /** The classes of the blockquotes that social networks' embed codes publish the post's text in. */
     private static final HintWords EMBEDDED_POST = new HintWords("twitter-tweet", "twitter-video", "instagram-media",
             "tiktok-embed", "bluesky-embed", "text-post-media", "reddit-embed", "fb-xfbml-parse-ignore");
@@ -175,7 +175,6 @@ public final class ArticleExtractor {
         };
     }
 
-
     /**
      * Inside the element the page marks as its article body, a widget goes whatever its size (a
      * slideshow of thirty stories below a short one), as long as the body keeps text of its own: the
@@ -263,6 +262,7 @@ public final class ArticleExtractor {
         NodeRemoval.removeAll(doomed);
     }
 
+    /** {@code removeSmall}'s test, for one element of {@code chars} characters. */
     private static boolean isMostlyAnEmbeddedPost(Element e, int chars) {
         int quoted = 0;
         for (Element quote : e.getElementsByTag("blockquote")) {
@@ -297,11 +297,10 @@ public final class ArticleExtractor {
         double bestScore = 0;
         // in page order, so that of two equal scores the same one always wins
         for (Element candidate : all) {
-            Double total = scores.get(candidate);
-            if (total == null || total <= bestScore) {
+            Double score = scores.get(candidate);
+            if (score == null || score <= bestScore) {
                 continue; // links and an aside region only lower a score: this one cannot win
             }
-            double score = total;
             double adjusted = score * (1 - linkDensity(candidate));
             if (adjusted > bestScore && insideAsideRegion(candidate)) {
                 adjusted *= ASIDE_REGION_FACTOR;
@@ -503,7 +502,8 @@ public final class ArticleExtractor {
      * whose items are headlines with little text around them.
      */
     private static boolean isLinkedSentence(BlockText.Block block) {
-        return block.text().length() - block.linkChars() >= MIN_OWN_CHARS_OF_LINKED_SENTENCE && endsSentence(block.text());
+        String text = block.text();
+        return text.length() - block.linkChars() >= MIN_OWN_CHARS_OF_LINKED_SENTENCE && endsSentence(text);
     }
 
     private static boolean endsSentence(String text) {
