@@ -8,12 +8,11 @@ import org.rocksdb.RocksDBException;
 import org.rocksdb.SstFileManager;
 
 /**
- * What every state store's RocksDB gets: a file manager, without which RocksDB never recovers by
- * itself from a full disk. A flush or compaction that finds no space leaves a store in an error
- * state; with the manager RocksDB watches the free space and resumes once there is room again.
- * Without it, a compaction that failed stays failed: level-0 files pile up until RocksDB stops
- * writes, and the stream thread waits in a write for as long as the process lives, although the
- * disk was freed long ago.
+ * What every state store's RocksDB gets: a file manager. RocksDB recovers a store from a no-space
+ * error by itself only with one, which watches the free space and resumes the store once there is
+ * room again. Without it the store keeps its error until it is reopened: a compaction that failed
+ * stays failed, level-0 files pile up until RocksDB stops writes, and a stream thread can wait in
+ * a write long after the disk was freed.
  */
 public class StateStoreDiskRecovery implements RocksDBConfigSetter {
     @Override
