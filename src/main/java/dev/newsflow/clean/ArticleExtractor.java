@@ -251,8 +251,8 @@ public final class ArticleExtractor {
                         holdsBody[depth] |= body;
                         quoted[depth] += quotedChars;
                     }
-                    boolean mostlyQuotedPost = quotedChars > 0 && quotedChars * 2 >= chars;
-                    if (e != root && !body && !mostlyQuotedPost && chars < maxChars && picked.test(e)) {
+                    if (e != root && !body && !isMostlyQuotedPost(quotedChars, chars) && chars < maxChars
+                            && picked.test(e)) {
                         doomed.subList(before, doomed.size()).clear();
                         doomed.add(e);
                     }
@@ -262,7 +262,7 @@ public final class ArticleExtractor {
         NodeRemoval.removeAll(doomed);
     }
 
-    /** {@code removeSmall}'s test, for one element of {@code chars} characters. */
+    /** The same test for one element of {@code chars} characters, outside {@code removeSmall}'s walk. */
     private static boolean isMostlyAnEmbeddedPost(Element e, int chars) {
         int quoted = 0;
         for (Element quote : e.getElementsByTag("blockquote")) {
@@ -270,7 +270,12 @@ public final class ArticleExtractor {
                 quoted += textLength(quote);
             }
         }
-        return quoted > 0 && quoted * 2 >= chars;
+        return isMostlyQuotedPost(quoted, chars);
+    }
+
+    /** Whether at least half of an element's text is social networks' posts quoted in the story. */
+    private static boolean isMostlyQuotedPost(int quotedChars, int chars) {
+        return quotedChars > 0 && quotedChars * 2 >= chars;
     }
 
     /** The blockquote a social network's embed code publishes a post's text in. */
