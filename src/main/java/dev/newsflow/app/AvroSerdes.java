@@ -34,7 +34,8 @@ public final class AvroSerdes {
     }
 
     public static RegistrySettings registrySettings(NewsflowConfig config) {
-        RegistrySettings settings = RegistrySettings.of(config.get("newsflow.registry.url"))
+        RegistrySettings settings = RegistrySettings.of(config.get("newsflow.registry.url"),
+                        config.getDuration("newsflow.registry.timeout"))
                 .withBasicAuth(config.optional("newsflow.registry.basic.auth.user.info").orElse(null));
         Optional<String> trustStore = config.optional("newsflow.registry.ssl.truststore.location");
         return trustStore.map(file -> settings.withSsl(TrustStores.sslContext(Path.of(file),

@@ -1,5 +1,6 @@
 package dev.newsflow.app;
 
+import dev.newsflow.stream.Causes;
 import dev.newsflow.registry.RegistrySettings;
 import dev.newsflow.registry.SchemaRegistryClient;
 import dev.newsflow.registry.SchemaRegistryException;

@@ -8,8 +8,11 @@ import dev.newsflow.registry.RegistrySettings;
 import dev.newsflow.registry.SchemaContract;
 import dev.newsflow.registry.SchemaRegistryClient;
 import dev.newsflow.serde.SubjectNameStrategy;
+import dev.newsflow.stream.CommitGate;
+import dev.newsflow.stream.RecordWatch;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,10 +39,12 @@ public final class NewsflowApp implements AutoCloseable {
     private final PrometheusMeterRegistry meters;
     private final StreamsMetrics streamsMetrics;
     private final OpsHttpServer http;
+    private final RecordWatch watch;
 
     private NewsflowApp(KafkaStreams streams, boolean staticMember, PrometheusMeterRegistry meters,
-                        StreamsMetrics streamsMetrics, OpsHttpServer http) {
+                        StreamsMetrics streamsMetrics, OpsHttpServer http, RecordWatch watch) {
         this.streams = streams;
+        this.watch = watch;
         this.staticMember = staticMember;
         this.meters = meters;
         this.streamsMetrics = streamsMetrics;
@@ -71,10 +76,13 @@ public final class NewsflowApp implements AutoCloseable {
         new Dependencies(kafka, registry).await(config.getDuration("newsflow.startup.wait"),
                 health::starting, () -> prepare(config, topics, kafka, registry));
         health.starting("loading the entity model");
-        TopologyParts parts = TopologyParts.from(config, serdes, new PipelineMetrics(meters));
+        // counts of what the stream threads wrote stand once their transactions commit
+        CommitGate commits = new CommitGate();
+        TopologyParts parts = TopologyParts.from(config, serdes, commits.gated(new PipelineMetrics(meters)));
         kafka.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         Topology topology = NewsflowTopology.build(topics, parts);
-        KafkaStreams streams = new KafkaStreams(topology, kafka);
+        KafkaStreams streams = new KafkaStreams(topology, kafka, new GatedProducers(commits, meters));
+        guardLocalState(streams, kafka);
         // a stream thread that dies is replaced (after a back-off for outages); records it failed on are retried
         streams.setUncaughtExceptionHandler(new StreamThreadFailures(meters, parts.guards().watch(),
                 config.getInt("newsflow.stream.max.replacements")));
@@ -87,7 +95,42 @@ public final class NewsflowApp implements AutoCloseable {
         streams.start();
         LOG.info("operations endpoints on port {}: /metrics /ready /live /topology /entities/trending", http.port());
         return new NewsflowApp(streams, kafka.containsKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), meters,
-                streamsMetrics, http);
+                streamsMetrics, http, parts.guards().watch());
+    }
+
+    /**
+     * State a reset left behind is wiped before the start, so that the stores are rebuilt from their
+     * changelogs; once running, the changelogs the state is built from are noted for the next start.
+     */
+    private static void guardLocalState(KafkaStreams streams, Properties kafka) throws Exception {
+        String dir = kafka.getProperty(StreamsConfig.STATE_DIR_CONFIG);
+        if (dir == null) {
+            return;
+        }
+        Path stateDir = Path.of(dir);
+        String applicationId = kafka.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
+        try (Admin admin = Admin.create(ClientProperties.admin(kafka))) {
+            Optional<String> stale = StaleLocalState.find(admin, stateDir, applicationId);
+            if (stale.isPresent()) {
+                LOG.warn("local state under {} is stale ({}): wiped, to be rebuilt from the changelogs", stateDir,
+                        stale.get());
+                streams.cleanUp();
+            }
+        }
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.RUNNING) {
+                // off the stream thread: a slow admin call must not hold it
+                Thread noting = new Thread(() -> {
+                    try (Admin admin = Admin.create(ClientProperties.admin(kafka))) {
+                        StaleLocalState.note(admin, stateDir, applicationId);
+                    } catch (Exception e) {
+                        LOG.warn("could not note the changelog topics for the next start: {}", e.toString());
+                    }
+                }, "newsflow-note-changelogs");
+                noting.setDaemon(true);
+                noting.start();
+            }
+        });
     }
 
     private static void prepare(NewsflowConfig config, Topics topics, Properties kafka, RegistrySettings registry)
@@ -143,6 +186,7 @@ public final class NewsflowApp implements AutoCloseable {
 
     @Override
     public void close() {
+        watch.stopping(); // a knowledge-base update waiting for the registry lets the global thread stop
         // a pod with static membership comes back under the same id and takes its partitions without a
         // rebalance; any other instance that stops hands them over now instead of after the session timeout
         streams.close(CloseOptions.timeout(Duration.ofSeconds(30)).withGroupMembershipOperation(staticMember

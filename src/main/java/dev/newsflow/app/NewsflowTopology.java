@@ -13,6 +13,7 @@ import dev.newsflow.entities.KnowledgeBaseStore;
 import dev.newsflow.entities.TagStage;
 import dev.newsflow.entities.TrendingEntities;
 import dev.newsflow.stream.GuardedStageProcessor;
+import dev.newsflow.stream.HeaderFirewall;
 import dev.newsflow.stream.Outcome;
 import dev.newsflow.stream.Stage;
 import dev.newsflow.stream.StageListener;
@@ -35,7 +36,7 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
 /**
  * The whole pipeline as one pure function of its topics and parts (no I/O):
  * <pre>
- * pages.raw ─ decode ─ clean ─▶ (by article id, one partition) ─ dedup ─┬─▶ (by article id, N partitions) ─ tag ─▶ articles.enriched
+ * pages.raw ─ drop headers ─ decode ─ clean ─▶ (by article id, one partition) ─ dedup ─┬─▶ (by article id, N partitions) ─ tag ─▶ articles.enriched
  *                                                                        └──────▶ articles.duplicates
  * every stage's refusals ─▶ pages.dlq          entities.kb ─▶ global knowledge-base store ─▶ tag
  * articles.enriched' entities ─▶ (by entity) ─ mentions per hour ─▶ trending-entities store (queried over HTTP)
@@ -57,13 +58,13 @@ public final class NewsflowTopology {
                 topics.entitiesKb().name(),
                 Consumed.with(topics.entitiesKb().keySerde(), Serdes.ByteArray()),
                 () -> new KnowledgeBaseStore.Updater(parts.knowledgeBase(),
-                        topics.entitiesKb().valueSerde().deserializer(), listener));
+                        topics.entitiesKb().valueSerde().deserializer(), listener, parts.guards().watch()));
         DedupStores.builders(parts.dedup().retention()).forEach(builder::addStateStore);
 
         KStream<byte[], Outcome<CleanArticle>> cleaned = builder
                 .stream(topics.pagesRaw().name(), Consumed.with(topics.pagesRaw().keySerde(), topics.pagesRaw().valueSerde())
                         .withName("pages-raw"))
-                .mapValues(Outcome::ok, Named.as("wrap-raw"))
+                .processValues(HeaderFirewall::new, Named.as("drop-headers"))
                 .processValues(guarded(() -> new DecodeStage(parts.rawPageSerde().deserializer(), topics.pagesRaw().name()),
                         parts), Named.as("decode"))
                 .processValues(guarded(() -> new CleanStage(parts.cleaner()), parts), Named.as("clean"));

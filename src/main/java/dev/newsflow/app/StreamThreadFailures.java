@@ -1,5 +1,6 @@
 package dev.newsflow.app;
 
+import dev.newsflow.stream.Causes;
 import dev.newsflow.stream.NotTheRecordsFault;
 import dev.newsflow.stream.RecordWatch;
 import io.micrometer.core.instrument.Counter;
@@ -47,6 +48,9 @@ final class StreamThreadFailures implements StreamsUncaughtExceptionHandler {
         }
         Counter.builder(REPLACEMENTS).description("Stream threads replaced after a failure")
                 .tag("cause", cause).register(meters).increment();
+        if (cause.equals("outage")) {
+            watch.streamThreadWaiting(Causes.innermost(failure));
+        }
         if (cause.equals("state_store")) {
             // a full disk is not cured by waiting alone: /live fails until records get through again
             watch.streamThreadStoreFailed(Causes.innermost(failure));

@@ -14,6 +14,7 @@ import org.jsoup.parser.Parser;
 public final class ArticleCleaner {
 
     private final PageDecoder decoder;
+    private final int maxPageBytes;
     private final MetadataExtractor metadata = new MetadataExtractor();
     private final ArticleExtractor extractor = new ArticleExtractor();
     private final LanguageGuesser languages;
@@ -27,6 +28,7 @@ public final class ArticleCleaner {
      */
     public ArticleCleaner(int maxPageBytes, int minWords, int minDeclaredWords, LanguageGuesser languages) {
         this.decoder = new PageDecoder(maxPageBytes);
+        this.maxPageBytes = maxPageBytes;
         this.minWords = minWords;
         this.minDeclaredWords = Math.min(minWords, minDeclaredWords);
         this.languages = languages;
@@ -38,10 +40,16 @@ public final class ArticleCleaner {
 
     public CleanArticle clean(byte[] body, String contentType, String url, long fetchedAt, SourceRef source)
             throws CleanFailure {
+        return clean(body, null, contentType, url, fetchedAt, source);
+    }
+
+    /** @param contentEncoding the HTTP Content-Encoding the body was stored with (gzip, deflate, br), or null */
+    public CleanArticle clean(byte[] body, String contentEncoding, String contentType, String url, long fetchedAt,
+                              SourceRef source) throws CleanFailure {
         if (UrlNormalizer.isScriptUrl(url)) {
             throw new CleanFailure(CleanFailure.Reason.SCRIPT_URL, "the page was fetched from a javascript: URL");
         }
-        String html = decoder.decode(body, contentType);
+        String html = decoder.decode(BodyEncoding.decoded(body, contentEncoding, maxPageBytes), contentType);
         if (!PageDecoder.looksLikeMarkup(html)) {
             throw new CleanFailure(CleanFailure.Reason.NOT_HTML, "no HTML markup in the first "
                     + PageDecoder.MARKUP_SNIFF_CHARS + " characters after leading white space");
@@ -59,16 +67,19 @@ public final class ArticleCleaner {
                     "only " + main.words() + " words of main text (at least " + needed + " needed)"
                             + (meta.declaresArticle() ? "" : "; the page does not declare itself an article"));
         }
-        String normalized = UrlNormalizer.normalize(meta.canonicalUrl().orElse(url));
+        // a canonical URL on another site is a claim the page cannot back: it names neither the article nor its site
+        boolean claimsAnotherSite = meta.canonicalUrl().filter(c -> !CanonicalClaim.isVouchedFor(url, c)).isPresent();
+        String normalized = UrlNormalizer.normalize(claimsAnotherSite ? url : meta.canonicalUrl().orElse(url));
         // without a web URL the text is the article's only identity
         String canonical = UrlNormalizer.isWebUrl(normalized) ? normalized : "";
         String bodyHash = bodyHash(main.text());
         String host = UrlNormalizer.host(canonical);
+        String site = claimsAnotherSite ? host : meta.siteName().orElse(host);
         return CleanArticle.newBuilder()
                 .setId(sha256Hex(canonical.isEmpty() ? "text:" + bodyHash : canonical).substring(0, 32))
                 .setUrl(url)
                 .setCanonicalUrl(canonical)
-                .setSite(meta.siteName().orElse(host))
+                .setSite(site)
                 .setTitle(meta.title().or(meta::headline).orElse(""))
                 .setAuthors(meta.authors())
                 .setPublishedAt(meta.publishedAt().orElse(null))

@@ -33,7 +33,7 @@ public final class CleanStage implements Stage<DecodeStage.Decoded, CleanArticle
         RawPage page = decoded.page();
         RecordMetadata origin = context.recordMetadata().orElseThrow();
         try {
-            return cleaner.clean(bytes(page.getBody()), page.getContentType(), page.getUrl(),
+            return cleaner.clean(bytes(page.getBody()), decoded.contentEncoding(), page.getContentType(), page.getUrl(),
                     page.getFetchedAt().toEpochMilli(),
                     new SourceRef(origin.topic(), origin.partition(), origin.offset()));
         } catch (CleanFailure e) {

@@ -2,6 +2,8 @@ package dev.newsflow.clean;
 
 import dev.newsflow.avro.RawPage;
 import dev.newsflow.serde.DecodeFailure;
+import dev.newsflow.stream.HeaderFirewall;
+import dev.newsflow.stream.RawInput;
 import dev.newsflow.stream.Stage;
 import dev.newsflow.stream.StageFailure;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -11,12 +13,15 @@ import org.apache.kafka.common.serialization.Deserializer;
  * consumer, so that corrupt Avro, an unknown schema id or a wrong magic byte becomes a dead letter
  * with the exact bytes instead of a stopped stream.
  */
-public final class DecodeStage implements Stage<byte[], DecodeStage.Decoded> {
+public final class DecodeStage implements Stage<RawInput, DecodeStage.Decoded> {
     private final Deserializer<RawPage> deserializer;
     private final String topic;
 
-    /** The page and the bytes it came in, kept for dead letters further on. */
-    public record Decoded(RawPage page, byte[] rawValue) {
+    /**
+     * The page and the bytes it came in, kept for dead letters further on, and how its body is
+     * compressed: the page's own field, else the record's content-encoding header.
+     */
+    public record Decoded(RawPage page, byte[] rawValue, String contentEncoding) {
     }
 
     public DecodeStage(Deserializer<RawPage> deserializer, String topic) {
@@ -35,19 +40,23 @@ public final class DecodeStage implements Stage<byte[], DecodeStage.Decoded> {
     }
 
     @Override
-    public Decoded apply(byte[] value, long timestamp) throws StageFailure {
+    public Decoded apply(RawInput input, long timestamp) throws StageFailure {
+        byte[] value = input.value();
         if (value == null || value.length == 0) {
             throw new StageFailure(DecodeFailure.Reason.EMPTY_VALUE.name(), "the record has no value");
         }
         try {
-            return new Decoded(deserializer.deserialize(topic, value), value);
+            RawPage page = deserializer.deserialize(topic, value);
+            String encoding = page.getContentEncoding() != null ? page.getContentEncoding()
+                    : input.header(HeaderFirewall.CONTENT_ENCODING).orElse(null);
+            return new Decoded(page, value, encoding);
         } catch (DecodeFailure e) {
             throw new StageFailure(e.reason().name(), e.getMessage(), e);
         }
     }
 
     @Override
-    public byte[] bytesForDeadLetter(byte[] value) {
-        return value == null ? new byte[0] : value;
+    public byte[] bytesForDeadLetter(RawInput input) {
+        return input.value() == null ? new byte[0] : input.value();
     }
 }

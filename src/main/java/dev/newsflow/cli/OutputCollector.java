@@ -25,6 +25,7 @@ public final class OutputCollector implements AutoCloseable {
     private final List<EnrichedArticle> enriched = new ArrayList<>();
     private final List<DuplicateArticle> duplicates = new ArrayList<>();
     private final List<DeadLetter> deadLetters = new ArrayList<>();
+    private int headers;
 
     public OutputCollector(Properties kafka, Topics topics) {
         this.consumer = outputsFromTheStart(kafka, topics);
@@ -50,6 +51,7 @@ public final class OutputCollector implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (total() < expected && System.nanoTime() < deadline) {
             for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                headers += r.headers().toArray().length;
                 if (r.topic().equals(topics.articlesEnriched().name())) {
                     enriched.add(topics.articlesEnriched().valueSerde().deserializer().deserialize(r.topic(), r.value()));
                 } else if (r.topic().equals(topics.articlesDuplicates().name())) {
@@ -64,6 +66,11 @@ public final class OutputCollector implements AutoCloseable {
 
     public int total() {
         return enriched.size() + duplicates.size() + deadLetters.size();
+    }
+
+    /** Headers on all outputs read so far: none of an input's may travel. */
+    public int headersSeen() {
+        return headers;
     }
 
     public List<EnrichedArticle> enriched() {

@@ -1,8 +1,12 @@
 package dev.newsflow.entities;
 
+import dev.newsflow.stream.Causes;
 import dev.newsflow.avro.KnowledgeEntity;
 import dev.newsflow.serde.DecodeFailure;
+import dev.newsflow.stream.NotTheRecordsFault;
+import dev.newsflow.stream.RecordWatch;
 import dev.newsflow.stream.StageListener;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -36,20 +40,28 @@ public final class KnowledgeBaseStore {
      * index. A record that is not a knowledge entity (a typo, another producer) is skipped, counted
      * and logged with its coordinates: it must not stop the global thread, which would stop the
      * whole application and meet the same record again on every restart. A registry that cannot be
-     * reached is not the record's fault and is left to fail loudly.
+     * reached (refused, unanswered, 5xx) is not the record's fault either, and must not kill the
+     * thread: every replica reads the same topic, so all would die together. The update waits with
+     * a back-off, the instance not ready meanwhile, until the registry answers or the instance stops.
+     * This thread holds no transaction and no group membership, so waiting costs nothing but freshness.
      */
     public static final class Updater implements Processor<String, byte[], Void, Void> {
         private static final Logger LOG = LoggerFactory.getLogger(Updater.class);
+        private static final long FIRST_BACKOFF_MILLIS = 250;
+        private static final long MAX_BACKOFF_MILLIS = 5_000;
         private final KnowledgeBase knowledgeBase;
         private final Deserializer<KnowledgeEntity> deserializer;
         private final StageListener listener;
+        private final RecordWatch watch;
         private ProcessorContext<Void, Void> context;
         private KeyValueStore<String, KnowledgeEntity> store;
 
-        public Updater(KnowledgeBase knowledgeBase, Deserializer<KnowledgeEntity> deserializer, StageListener listener) {
+        public Updater(KnowledgeBase knowledgeBase, Deserializer<KnowledgeEntity> deserializer, StageListener listener,
+                       RecordWatch watch) {
             this.knowledgeBase = knowledgeBase;
             this.deserializer = deserializer;
             this.listener = listener;
+            this.watch = watch;
         }
 
         @Override
@@ -68,7 +80,7 @@ public final class KnowledgeBaseStore {
             if (record.value() != null) {
                 String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("");
                 try {
-                    entity = deserializer.deserialize(topic, record.headers(), record.value());
+                    entity = throughOutages(() -> deserializer.deserialize(topic, record.headers(), record.value()));
                 } catch (DecodeFailure notAnEntity) {
                     skip(notAnEntity.reason().name(), notAnEntity.getMessage());
                     return;
@@ -82,6 +94,36 @@ public final class KnowledgeBaseStore {
                     store.put(record.key(), entity);
                     knowledgeBase.upsert(entity);
                 }
+            }
+        }
+
+        private <T> T throughOutages(Supplier<T> read) {
+            long backoffMillis = FIRST_BACKOFF_MILLIS;
+            while (true) {
+                try {
+                    T value = read.get();
+                    watch.knowledgeBaseProgressed();
+                    return value;
+                } catch (RuntimeException e) {
+                    if (!NotTheRecordsFault.isOutage(e) || watch.isStopping()) {
+                        throw e;
+                    }
+                    if (backoffMillis == FIRST_BACKOFF_MILLIS) {
+                        LOG.warn("A knowledge-base update waits for the schema registry: {}", Causes.innermost(e));
+                    }
+                    watch.knowledgeBaseWaiting(Causes.innermost(e));
+                    sleep(backoffMillis);
+                    backoffMillis = Math.min(backoffMillis * 2, MAX_BACKOFF_MILLIS);
+                }
+            }
+        }
+
+        private static void sleep(long millis) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the schema registry", e);
             }
         }
 

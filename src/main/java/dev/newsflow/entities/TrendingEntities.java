@@ -74,16 +74,24 @@ public final class TrendingEntities {
     }
 
     /**
-     * The most mentioned entities with an hour window starting in [from, to], from this instance's
-     * store: the leaderboards name the leaders when they can prove them, else one pass over the store
-     * does; then only the leaders' hours are read back.
+     * The most mentioned entities, best first, and whether the ranking is proven exact; if not, entities
+     * with more than {@code certainAbove} mentions are all there, in order, and below that some may be missing.
      */
-    public static List<Count> top(ReadOnlyWindowStore<String, Long> store, TrendingLeaderboards leaderboards,
-                                  Instant from, Instant to, int limit) {
-        List<Map.Entry<String, Long>> leaders = leaderboards.top(from, to, limit, key -> sum(store, key, from, to))
-                .orElseGet(() -> scanForLeaders(store, from, to, limit));
+    public record Ranking(List<Count> counts, boolean exact, long certainAbove) {
+    }
+
+    /**
+     * The most mentioned entities with an hour window starting in [from, to], from this instance's
+     * store: the leaderboards name the leaders (see {@link TrendingLeaderboards#top}); a store without
+     * boards (no task of this instance keeps them) is read in one pass. Then only the leaders' hours
+     * are read back.
+     */
+    public static Ranking top(ReadOnlyWindowStore<String, Long> store, TrendingLeaderboards leaderboards,
+                              Instant from, Instant to, int limit) {
+        TrendingLeaderboards.Leaders leaders = leaderboards.top(from, to, limit, key -> sum(store, key, from, to))
+                .orElseGet(() -> new TrendingLeaderboards.Leaders(scanForLeaders(store, from, to, limit), true, 0));
         List<Count> out = new ArrayList<>();
-        for (Map.Entry<String, Long> e : leaders) {
+        for (Map.Entry<String, Long> e : leaders.ranked()) {
             Map<String, Long> hourly = new TreeMap<>();
             try (WindowStoreIterator<Long> hours = store.fetch(e.getKey(), from, to)) {
                 while (hours.hasNext()) {
@@ -95,7 +103,7 @@ public final class TrendingEntities {
             out.add(new Count(typeAndName[0], typeAndName[1], e.getValue(), hourly));
         }
         out.sort(RANKING);
-        return out;
+        return new Ranking(out, leaders.exact(), leaders.certainAbove());
     }
 
     static long sum(ReadOnlyWindowStore<String, Long> store, String key, Instant from, Instant to) {

@@ -9,17 +9,22 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.avro.Schema;
 
 /**
  * Client of the Confluent Schema Registry REST API, enough for Avro serdes: register, look up,
  * fetch by id, and set compatibility. Works against any registry that speaks that API.
  * Answers are cached; transport failures, 5xx and 429 are retried with exponential back-off,
- * trying the configured URLs in turn.
+ * trying the configured URLs in turn, all within one time limit per call.
  */
 public class SchemaRegistryClient implements SchemaRegistry {
     private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
@@ -50,7 +55,9 @@ public class SchemaRegistryClient implements SchemaRegistry {
 
     public SchemaRegistryClient(RegistrySettings settings) {
         this.settings = settings;
-        HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(settings.timeout());
+        // HTTP/1.1 as Confluent's own client speaks it: no h2c upgrade for a registry proxy to misread
+        HttpClient.Builder http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.timeout());
         settings.ssl().ifPresent(http::sslContext);
         this.http = http.build();
         this.schemasById = new BoundedCache<>(settings.cacheCapacity());
@@ -134,31 +141,45 @@ public class SchemaRegistryClient implements SchemaRegistry {
     public record Compatibility(boolean compatible, List<String> messages) {
     }
 
+    /**
+     * One call, retried across the URLs with back-off, but never past the settings' timeout in all:
+     * callers on a stream thread sit inside a transaction that aborts after 10 s, and a registry that
+     * accepts connections and never answers must cost them a bounded wait, not minutes.
+     */
     private JsonNode send(String method, String path, Object body) {
         SchemaRegistryException last = null;
+        long deadline = System.nanoTime() + settings.timeout().toNanos();
         long backoffMillis = settings.initialBackoff().toMillis();
         for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
             String baseUrl = settings.baseUrls().get((attempt - 1) % settings.baseUrls().size());
             try {
-                return sendOnce(method, baseUrl + path, body);
+                return sendOnce(method, baseUrl + path, body, deadline);
             } catch (SchemaRegistryException e) {
                 if (!e.isRetriable()) {
                     throw e;
                 }
                 last = e;
             }
-            if (attempt < settings.maxAttempts()) {
-                sleep(backoffMillis);
-                backoffMillis = Math.min(backoffMillis * 2, 10_000);
+            if (attempt == settings.maxAttempts()
+                    || System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoffMillis) >= deadline) {
+                break;
             }
+            sleep(backoffMillis);
+            backoffMillis = Math.min(backoffMillis * 2, 10_000);
         }
         throw last;
     }
 
-    private JsonNode sendOnce(String method, String url, Object body) {
+    private JsonNode sendOnce(String method, String url, Object body, long deadline) {
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0) {
+            throw new SchemaRegistryException("schema registry at " + url + " gave no answer within "
+                    + settings.timeout().toMillis() + " ms", null);
+        }
+        CompletableFuture<HttpResponse<byte[]>> pending = null;
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                    .timeout(settings.timeout())
+                    .timeout(Duration.ofNanos(remaining))
                     .header("Accept", CONTENT_TYPE + ", application/json");
             settings.basicAuth().ifPresent(userInfo -> request.header("Authorization",
                     "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8))));
@@ -168,7 +189,9 @@ public class SchemaRegistryClient implements SchemaRegistry {
                 request.header("Content-Type", CONTENT_TYPE)
                         .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
             }
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            // the request timeout ends at the headers: a body that trickles in is bounded here
+            pending = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = pending.get(remaining, TimeUnit.NANOSECONDS);
             JsonNode json = response.body().length == 0 ? JSON.nullNode() : parseOrText(response.body());
             if (response.statusCode() / 100 != 2) {
                 throw new SchemaRegistryException(response.statusCode(),
@@ -178,7 +201,17 @@ public class SchemaRegistryClient implements SchemaRegistry {
             return json;
         } catch (IOException e) {
             throw new SchemaRegistryException("schema registry unreachable at " + url + ": " + e.getMessage(), e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new SchemaRegistryException("schema registry unreachable at " + url + ": " + cause, cause);
+        } catch (TimeoutException e) {
+            pending.cancel(true);
+            throw new SchemaRegistryException("schema registry at " + url + " gave no answer within "
+                    + settings.timeout().toMillis() + " ms", e);
         } catch (InterruptedException e) {
+            if (pending != null) {
+                pending.cancel(true);
+            }
             Thread.currentThread().interrupt();
             throw new SchemaRegistryException("interrupted while calling the schema registry at " + url, e);
         }

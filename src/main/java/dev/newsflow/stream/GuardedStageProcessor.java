@@ -3,6 +3,7 @@ package dev.newsflow.stream;
 import dev.newsflow.avro.DeadLetter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.errors.StreamsException;
@@ -23,8 +24,12 @@ public final class GuardedStageProcessor<K, I, O> implements FixedKeyProcessor<K
     private static final int MAX_KEY_BYTES = 64 * 1024;
     private static final int MAX_MESSAGE_CHARS = 4096;
     private static final long FIRST_BACKOFF_MILLIS = 250;
-    /** Waiting longer inside one record would outlive exactly-once's 10 s transaction timeout. */
-    private static final long MAX_INLINE_WAIT_MILLIS = 6_000;
+    /**
+     * How long one record may wait inline for an outage to pass, calls included; one more registry
+     * call (at most its timeout, 3 s by default) may start just before. Past it the thread lets go and
+     * is replaced after a back-off, rather than hold its partitions and the liveness probe's patience.
+     */
+    private static final long MAX_INLINE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(4);
     private final Supplier<Stage<I, O>> stageSupplier;
     private final StageListener listener;
     private final StageGuards guards;
@@ -95,7 +100,7 @@ public final class GuardedStageProcessor<K, I, O> implements FixedKeyProcessor<K
      * (no dead letter) and the record is processed again once the stream thread is replaced.
      */
     private O applyThroughOutages(I input, long timestamp) throws StageFailure, TimeoutException {
-        long waitedMillis = 0;
+        long giveUpAt = System.nanoTime() + MAX_INLINE_WAIT_NANOS;
         long backoffMillis = FIRST_BACKOFF_MILLIS;
         while (true) {
             try {
@@ -111,12 +116,12 @@ public final class GuardedStageProcessor<K, I, O> implements FixedKeyProcessor<K
                     throw e;
                 }
                 guards.watch().outage(stage.name(), e.getMessage());
-                if (waitedMillis + backoffMillis > MAX_INLINE_WAIT_MILLIS) {
+                // the clock, not the sum of back-offs: an unanswered call costs its whole timeout
+                if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoffMillis) > giveUpAt) {
                     throw e;
                 }
                 sleep(backoffMillis);
-                waitedMillis += backoffMillis;
-                backoffMillis = Math.min(backoffMillis * 2, MAX_INLINE_WAIT_MILLIS / 2);
+                backoffMillis = Math.min(backoffMillis * 2, TimeUnit.NANOSECONDS.toMillis(MAX_INLINE_WAIT_NANOS) / 2);
             }
         }
     }

@@ -6,19 +6,20 @@ import org.apache.kafka.streams.errors.ProcessorStateException;
 
 /**
  * Failures that say nothing about the record: the schema registry or the brokers out of reach, a
- * state store that cannot write (disk full). Such a record must wait and be tried again, never be
+ * state store that cannot write (disk full), a worker the machine gave no CPU. Such a record must wait and be tried again, never be
  * dead-lettered as bad data.
  */
 public final class NotTheRecordsFault {
     private NotTheRecordsFault() {
     }
 
-    /** Likely to pass by itself: an outage of the registry or the brokers. */
+    /** Likely to pass by itself: an outage of the registry or the brokers, a starved worker. */
     public static boolean isOutage(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             // only failures of the services themselves: anything a crafted record could also raise would
             // let that record stop the stream thread again and again instead of becoming a dead letter
-            if ((c instanceof SchemaRegistryException r && r.isRetriable()) || c instanceof RetriableException) {
+            if ((c instanceof SchemaRegistryException r && r.isRetriable()) || c instanceof RetriableException
+                    || c instanceof StarvedRecord) {
                 return true;
             }
         }

@@ -11,13 +11,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * stage and since when, and how many abandoned workers (records over their time budget) still burn
  * CPU, and whether records wait on an outage or a failed state store. A thread stuck on one record,
  * too many runaway workers or a failed store mean the instance should be restarted; an outage means
- * it is not ready. It says so instead of answering 200 while nothing moves.
+ * it is not ready, never not live: restarting a pod cures no registry. It says so instead of
+ * answering 200 while nothing moves.
  */
 public final class RecordWatch {
     private final Map<Thread, Long> startedAt = new ConcurrentHashMap<>();
     private final AtomicInteger runawayWorkers = new AtomicInteger();
     private final Map<String, String> outages = new ConcurrentHashMap<>();
     private static final String IN_A_STREAM_THREAD = "a stream thread";
+    private static final String KNOWLEDGE_BASE_THREAD = "the knowledge-base thread";
+    private volatile boolean stopping;
 
     /** Where a state store failed ("the dedup stage", "a stream thread") and how. */
     private final Map<String, String> storeFailures = new ConcurrentHashMap<>();
@@ -51,12 +54,36 @@ public final class RecordWatch {
 
     /** A stage's records are waiting on something outside them (the registry, the brokers). */
     void outage(String stage, String what) {
-        outages.put(stage, what);
+        outages.put(inStage(stage), what);
+    }
+
+    /** A stream thread was stopped by an outage outside any stage (an output's schema, the brokers) and waits. */
+    public void streamThreadWaiting(String what) {
+        outages.put(IN_A_STREAM_THREAD, what);
+    }
+
+    /** The knowledge-base thread waits on the registry for an update's schema; the stream threads still serve. */
+    public void knowledgeBaseWaiting(String what) {
+        outages.put(KNOWLEDGE_BASE_THREAD, what);
+    }
+
+    public void knowledgeBaseProgressed() {
+        outages.remove(KNOWLEDGE_BASE_THREAD);
+    }
+
+    /** The instance is closing: whoever waits out an outage stops waiting. */
+    public void stopping() {
+        stopping = true;
+    }
+
+    public boolean isStopping() {
+        return stopping;
     }
 
     /** A record went through the stage: whatever it was waiting on is back. */
     void progressed(String stage, boolean wroteStores) {
-        outages.remove(stage);
+        outages.remove(inStage(stage));
+        outages.remove(IN_A_STREAM_THREAD);
         storeFailures.remove(inStage(stage));
         if (wroteStores) {
             // the stores take writes again; a failing flush will say so anew. A stage without stores proves nothing
@@ -80,7 +107,7 @@ public final class RecordWatch {
     /** Why the instance cannot take records now, if it cannot: readiness says so. */
     public Optional<String> notReadyBecause() {
         return storeFailure().or(() -> outages.entrySet().stream().findFirst()
-                .map(e -> "the " + e.getKey() + " stage is waiting: " + e.getValue()));
+                .map(e -> e.getKey() + " is waiting: " + e.getValue()));
     }
 
     private Optional<String> storeFailure() {

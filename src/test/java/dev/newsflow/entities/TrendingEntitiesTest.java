@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -20,8 +21,10 @@ import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.junit.jupiter.api.Test;
 
 /**
- * The top entities, from the leaderboards when they can prove the answer and from a bounded heap
- * over the store when they cannot: the same leaders, order and hours either way.
+ * The top entities, from the leaderboards: the same leaders, order and hours as a full scan of the
+ * store when they can prove the answer; when a tail of ties defeats the proof, the same counts in
+ * the same order (some other of the tied entities may stand in their places), said to be inexact,
+ * without a pass over the store.
  */
 class TrendingEntitiesTest {
     private static final Instant HOUR = Instant.parse("2026-12-04T10:00:00Z");
@@ -57,17 +60,34 @@ class TrendingEntitiesTest {
             in.pipeInput("PERSON|Antony Blinken", 12L, nextHour); // ties with NATO: by name
             ReadOnlyWindowStore<String, Long> store = driver.getWindowStore(TrendingEntities.STORE);
 
-            assertThat(leaderboards.top(HOUR, nextHour, 4, key -> -1)).as("the boards can prove this one").isPresent();
-            List<TrendingEntities.Count> top = TrendingEntities.top(store, leaderboards, HOUR, nextHour, 4);
+            assertThat(leaderboards.top(HOUR, nextHour, 4, key -> TrendingEntities.sum(store, key, HOUR, nextHour)))
+                    .as("the boards can prove this one")
+                    .hasValueSatisfying(leaders -> assertThat(leaders.exact()).isTrue());
+            List<TrendingEntities.Count> top = TrendingEntities.top(store, leaderboards, HOUR, nextHour, 4).counts();
 
             assertThat(top).extracting(TrendingEntities.Count::name)
                     .containsExactly("Kyiv", "Sergei Lavrov", "Antony Blinken", "NATO");
             assertThat(top).extracting(TrendingEntities.Count::count).containsExactly(42L, 30L, 12L, 12L);
             assertThat(top.get(0).type()).isEqualTo("LOCATION");
             assertThat(top.get(0).hourly()).isEqualTo(Map.of(HOUR.toString(), 40L, nextHour.toString(), 2L));
-            assertThat(leaderboards.top(HOUR, nextHour, 1_000, key -> -1))
-                    .as("1,000 of 5,000 mostly tied entities: only the store can tell").isEmpty();
-            assertThat(TrendingEntities.top(store, leaderboards, HOUR, nextHour, 10_000)).hasSize(5_004);
+            // 1,000 of 5,000 mostly tied entities: the proof fails at the ties, the store is not scanned
+            List<String> lookedUp = new ArrayList<>();
+            TrendingLeaderboards.Leaders tied = leaderboards.top(HOUR, nextHour, 1_000, key -> {
+                lookedUp.add(key);
+                return TrendingEntities.sum(store, key, HOUR, nextHour);
+            }).orElseThrow();
+            assertThat(tied.exact()).isFalse();
+            assertThat(lookedUp.size()).as("store look-ups").isLessThanOrEqualTo(TrendingLeaderboards.MAX_LOOKUPS_PER_LEADER * 1_000);
+            TrendingEntities.Ranking inexact = TrendingEntities.top(store, leaderboards, HOUR, nextHour, 1_000);
+            TrendingEntities.Ranking scanned = TrendingEntities.top(store, new TrendingLeaderboards(), HOUR, nextHour, 1_000);
+            assertThat(scanned.exact()).isTrue();
+            assertThat(inexact.exact()).isFalse();
+            assertThat(inexact.counts()).extracting(TrendingEntities.Count::count)
+                    .as("only ties at the cut-off here: the same counts").isEqualTo(scanned.counts().stream()
+                            .map(TrendingEntities.Count::count).toList());
+            assertThat(certainPart(inexact)).isEqualTo(certainPart(scanned, inexact.certainAbove())).hasSize(4);
+            assertThat(TrendingEntities.top(store, new TrendingLeaderboards(), HOUR, nextHour, 10_000).counts())
+                    .as("a store without boards is scanned whole").hasSize(5_004);
         }
     }
 
@@ -93,14 +113,26 @@ class TrendingEntitiesTest {
                 Instant to = HOUR.plus(Duration.ofHours(hours - 1));
                 for (int limit : new int[] {1, 5, 20, 100, 1_000}) {
                     String asked = hours + " h, top " + limit;
-                    if (leaderboards.top(HOUR, to, limit, key -> TrendingEntities.sum(store, key, HOUR, to)).isPresent()) {
+                    TrendingEntities.Ranking fromBoards = TrendingEntities.top(store, leaderboards, HOUR, to, limit);
+                    TrendingEntities.Ranking scanned = TrendingEntities.top(store, none, HOUR, to, limit);
+                    if (fromBoards.exact()) {
                         provedByTheBoards++;
+                        assertThat(fromBoards.counts()).as(asked).isEqualTo(scanned.counts());
+                    } else {
+                        assertThat(certainPart(fromBoards)).as(asked).isEqualTo(certainPart(scanned, fromBoards.certainAbove()));
                     }
-                    assertThat(TrendingEntities.top(store, leaderboards, HOUR, to, limit)).as(asked)
-                            .isEqualTo(TrendingEntities.top(store, none, HOUR, to, limit));
                 }
             }
             assertThat(provedByTheBoards).as("the boards answer the usual queries themselves").isGreaterThanOrEqualTo(9);
         }
+    }
+
+    /** What an inexact ranking vouches for: its entities above its bound, in order. */
+    private static List<TrendingEntities.Count> certainPart(TrendingEntities.Ranking ranking) {
+        return certainPart(ranking, ranking.certainAbove());
+    }
+
+    private static List<TrendingEntities.Count> certainPart(TrendingEntities.Ranking ranking, long above) {
+        return ranking.counts().stream().filter(c -> c.count() > above).toList();
     }
 }

@@ -8,7 +8,6 @@ import dev.newsflow.app.NewsflowApp;
 import dev.newsflow.app.NewsflowConfig;
 import dev.newsflow.app.Topics;
 import dev.newsflow.avro.DeadLetter;
-import dev.newsflow.avro.DuplicateArticle;
 import dev.newsflow.avro.EnrichedArticle;
 import dev.newsflow.avro.RawPage;
 import dev.newsflow.cli.OutputCollector;
@@ -17,6 +16,7 @@ import dev.newsflow.stream.Sha256;
 import dev.newsflow.testing.DeadLetters;
 import dev.newsflow.testing.RawRecords;
 import dev.newsflow.testing.RealInfrastructure;
+import dev.newsflow.testing.SourceOutcomes;
 import dev.newsflow.testing.SyntheticPages;
 import dev.newsflow.testing.TestApps;
 import java.io.ByteArrayOutputStream;
@@ -128,9 +128,9 @@ class HostileInputIT {
                 long took = System.nanoTime() - start;
                 System.out.printf("%d crafted and good inputs accounted for in %.1f s; slowest /live beside %d stalled"
                         + " clients: %.0f ms%n", cases.size(), took / 1e9, hostileClients.size(), slowestProbe / 1e6);
-                assertThat(Duration.ofNanos(slowestProbe)).isLessThan(Duration.ofSeconds(1));
-                // every record well inside its 5 s budget: the batch is not held by any one of them
-                assertThat(Duration.ofNanos(took)).isLessThan(Duration.ofSeconds(90));
+                // behind a stalled client a probe would wait out that client's 10 s idle timeout
+                assertThat(Duration.ofNanos(slowestProbe)).isLessThan(Duration.ofSeconds(5));
+                // every record inside its budget is asserted by the outcomes: none is a PROCESSING_TIMEOUT
 
                 outputs.awaitTotal(cases.size() + 1, Duration.ofSeconds(3), n -> { });
                 assertThat(outputs.total()).as("one output per input").isEqualTo(cases.size());
@@ -167,19 +167,9 @@ class HostileInputIT {
     }
 
     private static void assertOutcomes(Map<Long, Case> byOffset, OutputCollector outputs) {
-        Map<String, String> outcome = new LinkedHashMap<>();
-        for (EnrichedArticle a : outputs.enriched()) {
-            outcome.put(byOffset.get(a.getArticle().getSource().getOffset()).name(), "ARTICLE");
-        }
-        for (DuplicateArticle d : outputs.duplicates()) {
-            outcome.put(byOffset.get(d.getArticle().getSource().getOffset()).name(), "DUPLICATE");
-        }
-        for (DeadLetter d : outputs.deadLetters()) {
-            outcome.put(byOffset.get(d.getOffset()).name(), d.getReason());
-        }
         Map<String, String> expected = new LinkedHashMap<>();
-        byOffset.values().forEach(c -> expected.put(c.name(), c.expected()));
-        assertThat(outcome).containsExactlyInAnyOrderEntriesOf(expected);
+        byOffset.forEach((offset, c) -> expected.put(SourceOutcomes.key(0, offset), c.expected()));
+        assertThat(SourceOutcomes.of(outputs)).containsExactlyInAnyOrderEntriesOf(expected);
     }
 
     /** JSON typed by hand, and another producer's Avro record: neither is a knowledge entity. */

@@ -19,24 +19,16 @@ import dev.newsflow.testing.RealInfrastructure;
 import dev.newsflow.testing.SchemaEdits;
 import dev.newsflow.testing.SyntheticPages;
 import dev.newsflow.testing.TestApps;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.avro.Schema;
-import org.apache.avro.data.TimeConversions;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericDatumWriter;
-import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -101,7 +93,7 @@ class OutageIT {
                     Schema v2 = SchemaEdits.withOptionalString(RawPage.getClassSchema(), "crawlRegion");
                     int id = direct.register(raw + "-value", v2);
                     for (int n = 2; n <= 4; n++) {
-                        producer.send(new ProducerRecord<>(raw, wire(id, v2, synthetic.page(n, Instant.now())))).get();
+                        producer.send(new ProducerRecord<>(raw, SchemaEdits.wire(id, v2, synthetic.page(n, Instant.now())))).get();
                     }
                     awaitBody(ops + "/ready", 503, "waiting");
                     assertThat(get(ops + "/live").statusCode()).isEqualTo(200);
@@ -135,24 +127,6 @@ class OutageIT {
                 .hasMessageContaining("the schema registry at " + bare + " answered 404")
                 .hasMessageContaining("/apis/ccompat/v7");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
-    }
-
-    /** The page in the Confluent wire format, written with the given schema. */
-    private static byte[] wire(int id, Schema schema, RawPage page) throws Exception {
-        GenericData model = new GenericData();
-        model.addLogicalTypeConversion(new TimeConversions.TimestampMillisConversion());
-        GenericRecord record = new GenericData.Record(schema);
-        for (Schema.Field f : RawPage.getClassSchema().getFields()) {
-            Object value = page.get(f.name());
-            record.put(f.name(), value instanceof ByteBuffer b ? b.duplicate() : value);
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(0);
-        out.write(ByteBuffer.allocate(4).putInt(id).array());
-        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-        new GenericDatumWriter<GenericRecord>(schema, model).write(record, encoder);
-        encoder.flush();
-        return out.toByteArray();
     }
 
     private static KafkaProducer<byte[], byte[]> producer(NewsflowConfig config) {

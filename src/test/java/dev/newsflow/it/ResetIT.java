@@ -55,6 +55,8 @@ class ResetIT {
             assertThat(refused.err()).contains("still running: stop every instance, then reset");
         }
 
+        // the instance noted which changelogs its local state was built from: the reset is told apart by them
+        assertThat(work.resolve("state/newsflow-reset/newsflow-changelog-topics.properties")).isRegularFile();
         Run reset = newsflow(Map.of(), "reset", "--yes", "--config", file.toString());
         assertThat(reset.exit()).as(reset.err()).isZero();
         assertThat(reset.out()).contains("reset newsflow-reset: 3 partitions of reset.pages.raw back to their beginning")

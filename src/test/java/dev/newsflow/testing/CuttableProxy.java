@@ -22,6 +22,8 @@ public final class CuttableProxy implements AutoCloseable {
     private final Optional<SSLContext> tls;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocket listener;
+    /** Connections are taken and held, and nothing is forwarded or answered: a black-holed service. */
+    private volatile boolean blackHoled;
 
     public CuttableProxy(int port, String targetHost, int targetPort) {
         this(port, targetHost, targetPort, Optional.empty());
@@ -39,6 +41,10 @@ public final class CuttableProxy implements AutoCloseable {
     }
 
     public synchronized void restore() throws IOException {
+        if (blackHoled) {
+            blackHoled = false;
+            dropConnections(); // the held ones go; new ones are forwarded again
+        }
         if (listener != null) {
             return;
         }
@@ -51,11 +57,26 @@ public final class CuttableProxy implements AutoCloseable {
         acceptor.start();
     }
 
+    /**
+     * Existing connections dropped; new ones accepted and held without a byte forwarded or answered,
+     * as when a service hangs or a firewall drops its packets. {@link #restore()} ends it.
+     */
+    public synchronized void blackHole() throws IOException {
+        restore();
+        blackHoled = true;
+        dropConnections();
+    }
+
     public synchronized void cut() throws IOException {
+        blackHoled = false;
         if (listener != null) {
             listener.close();
             listener = null;
         }
+        dropConnections();
+    }
+
+    private void dropConnections() throws IOException {
         for (Socket socket : open) {
             socket.close();
         }
@@ -66,6 +87,10 @@ public final class CuttableProxy implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
+                if (blackHoled) {
+                    open.add(client);
+                    continue;
+                }
                 Socket upstream = new Socket();
                 upstream.connect(target, 2_000);
                 open.add(client);

@@ -4,6 +4,7 @@ import dev.newsflow.app.ClientProperties;
 import dev.newsflow.app.NewsflowConfig;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -19,7 +20,14 @@ public final class RawRecords {
     /** The offset of each record, in the order given (put them on one partition to tell them apart by offset). */
     public static List<Long> produce(NewsflowConfig config, List<ProducerRecord<byte[], byte[]>> records)
             throws Exception {
-        var props = ClientProperties.producer(config.kafkaProperties());
+        return produce(ClientProperties.producer(config.kafkaProperties()), records);
+    }
+
+    /** The same with a producer of these settings. */
+    public static List<Long> produce(Properties settings, List<ProducerRecord<byte[], byte[]>> records)
+            throws Exception {
+        Properties props = new Properties();
+        props.putAll(settings);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(),
                 new ByteArraySerializer())) {

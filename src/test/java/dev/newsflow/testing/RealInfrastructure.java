@@ -44,7 +44,10 @@ public final class RealInfrastructure implements AutoCloseable {
     }
 
     public static RealInfrastructure start() throws Exception {
-        KafkaClusterTestKit cluster = singleNodeCluster(Map.of("message.max.bytes", String.valueOf(32 * 1024 * 1024)));
+        KafkaClusterTestKit cluster = singleNodeCluster(Map.of("message.max.bytes", String.valueOf(32 * 1024 * 1024),
+                // transactions past their timeout are aborted within a second, not ten: tests that shorten the
+                // timeout see the coordinator's verdict while they still run
+                "transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000"));
         Path apicurio = Path.of(System.getProperty("newsflow.apicurio.dir", "target/apicurio"));
         Path log = Files.createDirectories(Path.of("target/it-logs")).resolve("apicurio-" + System.nanoTime() + ".log");
         try {

@@ -1,12 +1,12 @@
-package dev.newsflow.app;
+package dev.newsflow.stream;
 
 /** Reading a failure's chain of causes for one-line reports. */
-final class Causes {
+public final class Causes {
     private Causes() {
     }
 
     /** The innermost cause, named even when it has no message (a refused connection often has none). */
-    static String innermost(Throwable t) {
+    public static String innermost(Throwable t) {
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
@@ -15,7 +15,7 @@ final class Causes {
                 : root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
-    static boolean include(Throwable t, Class<? extends Throwable> type) {
+    public static boolean include(Throwable t, Class<? extends Throwable> type) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (type.isInstance(c)) {
                 return true;
