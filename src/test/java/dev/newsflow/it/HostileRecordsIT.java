@@ -145,8 +145,7 @@ class HostileRecordsIT {
     void aKnowledgeBaseUpdateWaitsThroughARegistryRestartInsteadOfKillingTheInstance() throws Exception {
         RealInfrastructure infra = RealInfrastructure.shared();
         try (CuttableProxy proxy = proxyTo(infra)) {
-            NewsflowConfig config = TestApps.config(infra, "kb-registry-restart", stateDir,
-                    Map.of("newsflow.registry.url", proxied(proxy, infra)));
+            NewsflowConfig config = configBehind(proxy, infra, "kb-registry-restart");
             AvroSerdes serdes = AvroSerdes.from(config);
             Topics topics = Topics.from(config, serdes);
             try (NewsflowApp app = NewsflowApp.start(config);
@@ -188,8 +187,7 @@ class HostileRecordsIT {
     void aBlackHoledRegistryMakesTheInstanceUnreadyButNeverUnlive() throws Exception {
         RealInfrastructure infra = RealInfrastructure.shared();
         try (CuttableProxy proxy = proxyTo(infra)) {
-            NewsflowConfig config = TestApps.config(infra, "registry-black-hole", stateDir,
-                    Map.of("newsflow.registry.url", proxied(proxy, infra)));
+            NewsflowConfig config = configBehind(proxy, infra, "registry-black-hole");
             AvroSerdes serdes = AvroSerdes.from(config);
             Topics topics = Topics.from(config, serdes);
             String raw = topics.pagesRaw().name();
@@ -234,8 +232,7 @@ class HostileRecordsIT {
     void aDeadLetterIsCountedOnceThoughItsTransactionAbortedBeforeItCommitted() throws Exception {
         RealInfrastructure infra = RealInfrastructure.shared();
         try (CuttableProxy proxy = proxyTo(infra)) {
-            NewsflowConfig config = TestApps.config(infra, "counted-on-commit", stateDir,
-                    Map.of("newsflow.registry.url", proxied(proxy, infra)));
+            NewsflowConfig config = configBehind(proxy, infra, "counted-on-commit");
             Topics topics = Topics.from(config, AvroSerdes.from(config));
             try (NewsflowApp app = NewsflowApp.start(config);
                  OutputCollector outputs = new OutputCollector(config.kafkaProperties(), topics)) {
@@ -372,8 +369,10 @@ class HostileRecordsIT {
         return proxy;
     }
 
-    private static String proxied(CuttableProxy proxy, RealInfrastructure infra) {
-        return "http://127.0.0.1:" + proxy.port() + URI.create(infra.registryUrl()).getPath();
+    /** An application of its own that reaches the registry through the proxy the test cuts. */
+    private NewsflowConfig configBehind(CuttableProxy proxy, RealInfrastructure infra, String name) {
+        return TestApps.config(infra, name, stateDir, Map.of("newsflow.registry.url",
+                "http://127.0.0.1:" + proxy.port() + URI.create(infra.registryUrl()).getPath()));
     }
 
     private void awaitBody(String url, int status, String bodyPart) throws Exception {
