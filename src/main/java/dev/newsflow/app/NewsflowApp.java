@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
@@ -102,7 +103,7 @@ public final class NewsflowApp implements AutoCloseable {
      * State a reset left behind is wiped before the start, so that the stores are rebuilt from their
      * changelogs; once running, the changelogs the state is built from are noted for the next start.
      */
-    private static void guardLocalState(KafkaStreams streams, Properties kafka) throws Exception {
+    private static void guardLocalState(KafkaStreams streams, Properties kafka) throws InterruptedException {
         String dir = kafka.getProperty(StreamsConfig.STATE_DIR_CONFIG);
         if (dir == null) {
             return;
@@ -116,6 +117,9 @@ public final class NewsflowApp implements AutoCloseable {
                         stale.get());
                 streams.cleanUp();
             }
+        } catch (ExecutionException unanswered) {
+            // the brokers answered a moment ago: a failed look-up leaves the state to Kafka Streams, as before
+            LOG.warn("could not check the local state against its changelogs: {}", unanswered.getCause().toString());
         }
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING) {
