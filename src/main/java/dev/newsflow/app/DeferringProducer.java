@@ -139,8 +139,7 @@ final class DeferringProducer extends KafkaProducer<byte[], byte[]> {
             return;
         }
         List<Held> due = List.copyOf(held);
-        held.clear();
-        heldBytes = 0;
+        dropHeld();
         RuntimeException refused = null;
         for (Held h : due) {
             Callback completion = (metadata, exception) -> {

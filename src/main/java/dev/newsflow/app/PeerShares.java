@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsflow.entities.TrendingEntities;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -72,7 +73,7 @@ final class PeerShares {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 missing.put(p.getKey(), "interrupted");
-            } catch (java.io.IOException | IllegalArgumentException e) {
+            } catch (IOException | IllegalArgumentException e) {
                 missing.put(p.getKey(), "answered what is not a trending share");
             }
         }

@@ -52,19 +52,18 @@ public record RegistrySettings(List<String> baseUrls, Optional<String> basicAuth
     public static RegistrySettings of(String commaSeparatedUrls, Duration timeout) {
         List<String> urls = new ArrayList<>();
         Set<String> userInfos = new LinkedHashSet<>();
-        for (String url : commaSeparatedUrls.split("\\s*,\\s*")) {
+        for (String given : commaSeparatedUrls.strip().split("\\s*,\\s*")) {
             URI uri;
             try {
-                uri = new URI(url.strip());
+                uri = new URI(given);
             } catch (URISyntaxException e) {
-                throw new IllegalArgumentException("the schema registry URL '" + withoutUserInfo(url)
+                throw new IllegalArgumentException("the schema registry URL '" + withoutUserInfo(given)
                         + "' is not a URL: " + e.getReason());
             }
             if (uri.getRawUserInfo() != null) {
                 userInfos.add(URLDecoder.decode(uri.getRawUserInfo().replace("+", "%2B"), StandardCharsets.UTF_8));
-                url = withoutUserInfo(url.strip());
             }
-            urls.add(url.strip());
+            urls.add(withoutUserInfo(given));
         }
         if (userInfos.size() > 1) {
             throw new IllegalArgumentException("the schema registry URLs carry different credentials: give one"

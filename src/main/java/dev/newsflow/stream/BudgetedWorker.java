@@ -32,6 +32,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class BudgetedWorker implements AutoCloseable {
     /** How many budgets of wall time a starved worker is waited for before its record is tried again later. */
     static final int STARVED_WAITS = 3;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private final String name;
     private final long budgetNanos;
     private final RecordWatch watch;
@@ -101,7 +102,7 @@ final class BudgetedWorker implements AutoCloseable {
 
     /** The CPU time the work has had: none if its thread never started, -1 where the JVM cannot tell. */
     private static long cpuUsed(Thread runner, long atStart) {
-        if (cpuNanos(Thread.currentThread()) < 0) {
+        if (!cpuTimeMeasured()) {
             return -1; // wall time alone decides
         }
         return runner == null || atStart < 0 ? 0 : Math.max(0, cpuNanos(runner) - atStart);
@@ -109,11 +110,11 @@ final class BudgetedWorker implements AutoCloseable {
 
     /** A thread's CPU time so far, or -1 where the JVM cannot tell. */
     private static long cpuNanos(Thread thread) {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        if (!threads.isThreadCpuTimeSupported() || !threads.isThreadCpuTimeEnabled()) {
-            return -1;
-        }
-        return threads.getThreadCpuTime(thread.getId()); // threadId() is Java 19+
+        return cpuTimeMeasured() ? THREADS.getThreadCpuTime(thread.getId()) : -1; // threadId() is Java 19+
+    }
+
+    private static boolean cpuTimeMeasured() {
+        return THREADS.isThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled();
     }
 
     /** The result within {@code waitNanos} (0: it is done, take it). */

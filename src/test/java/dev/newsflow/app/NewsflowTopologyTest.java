@@ -13,10 +13,10 @@ import dev.newsflow.entities.KnowledgeBaseSeed;
 import dev.newsflow.entities.TrendingEntities;
 import dev.newsflow.serde.SubjectNameStrategy;
 import dev.newsflow.stream.StageListener;
+import dev.newsflow.testing.Compression;
 import dev.newsflow.testing.DeadLetters;
 import dev.newsflow.testing.InMemorySchemaRegistry;
 import dev.newsflow.testing.SamplePages;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
-import java.util.zip.GZIPOutputStream;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -219,11 +218,7 @@ class NewsflowTopologyTest {
     @Test
     void inputHeadersReachNoOutputAndAContentEncodingHeaderIsHonoured() throws Exception {
         RawPage page = SamplePages.page(SamplePages.DIR.resolve("04-spacex-crew-launch.html"), clock);
-        ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
-        try (GZIPOutputStream gzip = new GZIPOutputStream(gzipped)) {
-            gzip.write(page.getBody().array());
-        }
-        page.setBody(ByteBuffer.wrap(gzipped.toByteArray()));
+        page.setBody(ByteBuffer.wrap(Compression.gzip(page.getBody().array())));
         Headers headers = new RecordHeaders()
                 .add("x-crawler-cookie", "session=secret".getBytes(StandardCharsets.UTF_8))
                 .add("Content-Encoding", "gzip".getBytes(StandardCharsets.UTF_8));

@@ -3,14 +3,10 @@ package dev.newsflow.clean;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import dev.newsflow.testing.Compression;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 /** Bodies a crawler stored compressed, with the page as the expected output (page.html.br: brotli 1.0.9 -q 11). */
@@ -21,21 +17,22 @@ class BodyEncodingTest {
     @Test
     void gzipDeflateAndBrotliBodiesComeOutAsThePage() throws Exception {
         byte[] page = Files.readAllBytes(PAGE);
-        assertThat(BodyEncoding.decoded(gzip(page), "gzip", LIMIT)).isEqualTo(page);
-        assertThat(BodyEncoding.decoded(gzip(page), " X-GZIP ", LIMIT)).isEqualTo(page);
-        assertThat(BodyEncoding.decoded(deflate(page, false), "deflate", LIMIT)).as("zlib, as the RFC says")
+        assertThat(BodyEncoding.decoded(Compression.gzip(page), "gzip", LIMIT)).isEqualTo(page);
+        assertThat(BodyEncoding.decoded(Compression.gzip(page), " X-GZIP ", LIMIT)).isEqualTo(page);
+        assertThat(BodyEncoding.decoded(Compression.deflate(page, false), "deflate", LIMIT)).as("zlib, as the RFC says")
                 .isEqualTo(page);
-        assertThat(BodyEncoding.decoded(deflate(page, true), "deflate", LIMIT)).as("bare deflate, as servers send")
+        assertThat(BodyEncoding.decoded(Compression.deflate(page, true), "deflate", LIMIT)).as("bare deflate, as servers send")
                 .isEqualTo(page);
         assertThat(BodyEncoding.decoded(Files.readAllBytes(Path.of(PAGE + ".br")), "br", LIMIT)).isEqualTo(page);
-        assertThat(BodyEncoding.decoded(gzip(deflate(page, false)), "deflate, gzip", LIMIT)).as("layers undone in turn")
+        assertThat(BodyEncoding.decoded(Compression.gzip(Compression.deflate(page, false)), "deflate, gzip", LIMIT))
+                .as("layers undone in turn")
                 .isEqualTo(page);
     }
 
     @Test
     void anUndeclaredGzipBodyIsRecognisedAndAPlainOneLeftAlone() throws Exception {
         byte[] page = Files.readAllBytes(PAGE);
-        assertThat(BodyEncoding.decoded(gzip(page), null, LIMIT)).isEqualTo(page);
+        assertThat(BodyEncoding.decoded(Compression.gzip(page), null, LIMIT)).isEqualTo(page);
         assertThat(BodyEncoding.decoded(page, null, LIMIT)).isSameAs(page);
         assertThat(BodyEncoding.decoded(page, "identity", LIMIT)).isSameAs(page);
     }
@@ -43,7 +40,7 @@ class BodyEncodingTest {
     @Test
     void aDecompressionBombStopsAtTheLimitAsAPageTooLarge() throws Exception {
         byte[] zeros = new byte[64 * 1024 * 1024];
-        byte[] bomb = gzip(zeros);
+        byte[] bomb = Compression.gzip(zeros);
         assertThat(bomb.length).isLessThan(100 * 1024);
         assertThatThrownBy(() -> BodyEncoding.decoded(bomb, "gzip", LIMIT))
                 .isInstanceOfSatisfying(CleanFailure.class, f -> assertThat(f.reason())
@@ -57,28 +54,12 @@ class BodyEncodingTest {
         assertThatThrownBy(() -> BodyEncoding.decoded(page, "zstd", LIMIT))
                 .isInstanceOfSatisfying(CleanFailure.class, f -> assertThat(f.reason())
                         .isEqualTo(CleanFailure.Reason.UNSUPPORTED_ENCODING));
-        byte[] cut = Arrays.copyOf(gzip(page), 40);
+        byte[] cut = Arrays.copyOf(Compression.gzip(page), 40);
         assertThatThrownBy(() -> BodyEncoding.decoded(cut, "gzip", LIMIT))
                 .isInstanceOfSatisfying(CleanFailure.class, f -> assertThat(f.reason())
                         .isEqualTo(CleanFailure.Reason.CORRUPT_ENCODING));
         assertThatThrownBy(() -> BodyEncoding.decoded(page, "br", LIMIT))
                 .isInstanceOfSatisfying(CleanFailure.class, f -> assertThat(f.reason())
                         .isEqualTo(CleanFailure.Reason.CORRUPT_ENCODING));
-    }
-
-    static byte[] gzip(byte[] bytes) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
-            gzip.write(bytes);
-        }
-        return out.toByteArray();
-    }
-
-    private static byte[] deflate(byte[] bytes, boolean bare) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (DeflaterOutputStream deflate = new DeflaterOutputStream(out, new Deflater(Deflater.DEFAULT_COMPRESSION, bare))) {
-            deflate.write(bytes);
-        }
-        return out.toByteArray();
     }
 }

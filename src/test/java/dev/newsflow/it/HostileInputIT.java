@@ -86,10 +86,10 @@ class HostileInputIT {
                         .replace("</article>", "<p>" + "The council met again on Tuesday to argue about the budget. "
                                 .repeat(68_000) + "</p></article>")), now, "ARTICLE"),
                 new Case("raw page of 32 MiB", page(serde, raw, SyntheticPages.url(19), hugePage), now, "PAGE_TOO_LARGE"),
-                new Case("empty URL, one story", page(serde, raw, "", withoutCanonical(synthetic.html(14))), now, "ARTICLE"),
-                new Case("empty URL, another story", page(serde, raw, "", withoutCanonical(synthetic.html(15))), now,
+                new Case("empty URL, one story", page(serde, raw, "", SyntheticPages.withoutCanonical(synthetic.html(14))), now, "ARTICLE"),
+                new Case("empty URL, another story", page(serde, raw, "", SyntheticPages.withoutCanonical(synthetic.html(15))), now,
                         "ARTICLE"),
-                new Case("about:blank", page(serde, raw, "about:blank", withoutCanonical(synthetic.html(16))), now,
+                new Case("about:blank", page(serde, raw, "about:blank", SyntheticPages.withoutCanonical(synthetic.html(16))), now,
                         "ARTICLE"),
                 new Case("javascript: URL", page(serde, raw, "javascript:alert(1)", synthetic.html(20)), now,
                         "SCRIPT_URL"),
@@ -193,13 +193,7 @@ class HostileInputIT {
     }
 
     private static byte[] page(RegistryAvroSerde<RawPage> serde, String topic, String url, String html) {
-        return serde.serialize(topic, RawPage.newBuilder().setUrl(url).setFetchedAt(Instant.now())
-                .setContentType("text/html; charset=utf-8").setBody(ByteBuffer.wrap(html.getBytes(StandardCharsets.UTF_8)))
-                .setCrawler("hostile-it").build());
-    }
-
-    private static String withoutCanonical(String html) {
-        return html.replaceFirst("<link rel=\"canonical\" href=\"[^\"]*\">", "");
+        return serde.serialize(topic, SyntheticPages.rawPage(url, html.getBytes(StandardCharsets.UTF_8), null, "hostile-it"));
     }
 
     /** No charset declared anywhere, a Chinese sentence, and one UTF-16 surrogate encoded as UTF-8 after it. */

@@ -16,6 +16,7 @@ import dev.newsflow.cli.OutputCollector;
 import dev.newsflow.registry.RegistrySettings;
 import dev.newsflow.registry.SchemaRegistryClient;
 import dev.newsflow.serde.RegistryAvroSerde;
+import dev.newsflow.testing.Compression;
 import dev.newsflow.testing.CuttableProxy;
 import dev.newsflow.testing.RawRecords;
 import dev.newsflow.testing.RealInfrastructure;
@@ -23,12 +24,10 @@ import dev.newsflow.testing.SchemaEdits;
 import dev.newsflow.testing.SourceOutcomes;
 import dev.newsflow.testing.SyntheticPages;
 import dev.newsflow.testing.TestApps;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,9 +37,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
-import java.util.zip.GZIPOutputStream;
 import org.apache.avro.Schema;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -95,9 +91,9 @@ class HostileRecordsIT {
                 new Case("spam claiming the victim's URL as canonical", page(serde, raw, "https://spam.example.net/a",
                         synthetic.html(31).replace(SyntheticPages.url(31), victim1), null), "ARTICLE"),
                 new Case("the victim's story, no canonical tag", page(serde, raw, victim1,
-                        withoutCanonical(synthetic.html(32)), null), "ARTICLE"),
+                        SyntheticPages.withoutCanonical(synthetic.html(32)), null), "ARTICLE"),
                 new Case("spam claiming the victim's URL in og:url", page(serde, raw, "https://spam.example.net/b",
-                        withoutCanonical(synthetic.html(33)).replace("<head>",
+                        SyntheticPages.withoutCanonical(synthetic.html(33)).replace("<head>",
                                 "<head><meta property=\"og:url\" content=\"" + victim2 + "\">"), null), "ARTICLE"),
                 new Case("the victim's story with its canonical tag", page(serde, raw, victim2,
                         synthetic.html(34).replace(SyntheticPages.url(34), victim2), null), "ARTICLE"),
@@ -107,14 +103,14 @@ class HostileRecordsIT {
                         hugeHeader, "ARTICLE"),
                 new Case("a page with a cookie, 1 MiB and 2,000 headers",
                         serde.serialize(raw, synthetic.page(36, Instant.now())), manyHeaders, "ARTICLE"),
-                new Case("a gzip body, said in a header", page(serde, raw, SyntheticPages.url(37), gzip(synthetic.html(37)
+                new Case("a gzip body, said in a header", page(serde, raw, SyntheticPages.url(37), Compression.gzip(synthetic.html(37)
                         .getBytes(StandardCharsets.UTF_8)), null), encodingHeader("gzip"), "ARTICLE"),
-                new Case("a deflate body, said in the page", page(serde, raw, SyntheticPages.url(38), deflate(synthetic
-                        .html(38).getBytes(StandardCharsets.UTF_8)), "deflate"), "ARTICLE"),
+                new Case("a deflate body, said in the page", page(serde, raw, SyntheticPages.url(38), Compression.deflate(synthetic
+                        .html(38).getBytes(StandardCharsets.UTF_8), false), "deflate"), "ARTICLE"),
                 new Case("a brotli body, said in a header", page(serde, raw, "https://council.example.org/budget",
                         Files.readAllBytes(Path.of("src/test/resources/encoding/page.html.br")), null),
                         encodingHeader("br"), "ARTICLE"),
-                new Case("a gzip bomb of 64 MiB", page(serde, raw, SyntheticPages.url(39), gzip(new byte[64 << 20]), "gzip"),
+                new Case("a gzip bomb of 64 MiB", page(serde, raw, SyntheticPages.url(39), Compression.gzip(new byte[64 << 20]), "gzip"),
                         "PAGE_TOO_LARGE"),
                 new Case("a good page after all that", serde.serialize(raw, synthetic.page(40, Instant.now())),
                         "ARTICLE"));
@@ -331,35 +327,13 @@ class HostileRecordsIT {
     }
 
     private static byte[] page(RegistryAvroSerde<RawPage> serde, String topic, String url, byte[] body, String encoding) {
-        return serde.serialize(topic, RawPage.newBuilder().setUrl(url).setFetchedAt(Instant.now())
-                .setContentType("text/html; charset=utf-8").setBody(ByteBuffer.wrap(body)).setCrawler("hostile-records-it")
-                .setContentEncoding(encoding).build());
+        return serde.serialize(topic, SyntheticPages.rawPage(url, body, encoding, "hostile-records-it"));
     }
 
     private static RecordHeaders encodingHeader(String encoding) {
         RecordHeaders headers = new RecordHeaders();
         headers.add("Content-Encoding", encoding.getBytes(StandardCharsets.US_ASCII));
         return headers;
-    }
-
-    private static String withoutCanonical(String html) {
-        return html.replaceFirst("<link rel=\"canonical\" href=\"[^\"]*\">", "");
-    }
-
-    private static byte[] gzip(byte[] bytes) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
-            gzip.write(bytes);
-        }
-        return out.toByteArray();
-    }
-
-    private static byte[] deflate(byte[] bytes) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (DeflaterOutputStream deflate = new DeflaterOutputStream(out, new Deflater())) {
-            deflate.write(bytes);
-        }
-        return out.toByteArray();
     }
 
     private static CuttableProxy proxyTo(RealInfrastructure infra) throws Exception {

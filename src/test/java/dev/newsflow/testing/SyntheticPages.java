@@ -57,6 +57,17 @@ public final class SyntheticPages {
                 .build();
     }
 
+    /** A page fetched from {@code url} with this body, stored with this Content-Encoding (null: as is). */
+    public static RawPage rawPage(String url, byte[] body, String contentEncoding, String crawler) {
+        return RawPage.newBuilder().setUrl(url).setFetchedAt(Instant.now()).setContentType("text/html; charset=utf-8")
+                .setBody(ByteBuffer.wrap(body)).setCrawler(crawler).setContentEncoding(contentEncoding).build();
+    }
+
+    /** The page's markup without its {@code <link rel="canonical">}. */
+    public static String withoutCanonical(String html) {
+        return html.replaceFirst("<link rel=\"canonical\" href=\"[^\"]*\">", "");
+    }
+
     public String html(long n) {
         Random random = new Random(n * 0x9E3779B97F4A7C15L + 17);
         String title = capitalise(sentence(random, 9).replace(".", ""));
